@@ -1,0 +1,9 @@
+package dev.mlops.drift;
+
+/** Whether a column could be tested. */
+public enum ColumnStatus {
+  /** The test ran and its result is in the report. */
+  OK,
+  /** The column could not be tested (empty side, one side only, ...); the reason says why. */
+  SKIPPED
+}

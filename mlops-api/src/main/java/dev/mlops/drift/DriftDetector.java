@@ -1,0 +1,17 @@
+package dev.mlops.drift;
+
+/**
+ * Detects data or concept drift. There are two kinds:
+ * <ul>
+ *   <li>{@link BatchDriftDetector}: compares a reference dataset with a current one and returns a
+ *       {@link DriftReport};
+ *   <li>{@link StreamingDriftDetector}: consumes one value at a time (an error indicator, a
+ *       feature value) and reports a {@link DriftState} after each.
+ * </ul>
+ * Drift is an outcome, returned as a value, never thrown.
+ */
+public sealed interface DriftDetector permits BatchDriftDetector, StreamingDriftDetector {
+
+  /** Returns the detector's name, e.g. "ks" or "adwin". */
+  String name();
+}

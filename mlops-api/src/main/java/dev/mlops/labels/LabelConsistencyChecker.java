@@ -1,0 +1,24 @@
+package dev.mlops.labels;
+
+import java.util.List;
+
+/**
+ * Measures how consistently annotators label the same items (Cohen's and Fleiss' kappa,
+ * Krippendorff's alpha, percent agreement), finds the items they disagree on and estimates
+ * human-level performance. Inconsistency is reported, never thrown.
+ *
+ * <p>Implementations are immutable and thread-safe.
+ */
+public interface LabelConsistencyChecker {
+
+  /**
+   * Analyses annotations at an explicit measurement level.
+   *
+   * @param annotations labels in long form
+   * @param level how labels compare; no default on purpose
+   * @return the agreement statistics, disagreements and HLP estimate
+   * @throws IllegalArgumentException for input that cannot be analysed at all (e.g. duplicate
+   *     (item, annotator) pairs, or a non-numeric label at a numeric level), naming the offender
+   */
+  LabelConsistencyReport check(List<Annotation> annotations, MeasurementLevel level);
+}

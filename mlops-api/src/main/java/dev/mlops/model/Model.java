@@ -1,0 +1,48 @@
+package dev.mlops.model;
+
+import dev.mlops.data.Record;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A trained model that turns feature {@link Record}s into {@link Prediction}s. Implementations may
+ * hold native resources, so a model is {@link AutoCloseable}; {@link #close()} is idempotent and
+ * any call after it fails with {@link IllegalStateException} or a
+ * {@link dev.mlops.ModelInferenceException}.
+ *
+ * <p>Implementations must be thread-safe: one instance serves every request thread.
+ */
+public interface Model extends AutoCloseable {
+
+  /** Returns the model's name (e.g. "churn"). */
+  String name();
+
+  /** Returns the version being served (e.g. "v3", a registry id or a digest). */
+  String version();
+
+  /**
+   * Predicts one record.
+   *
+   * @throws dev.mlops.ModelInferenceException if the record lacks a feature, holds a wrong type,
+   *     or the engine fails
+   */
+  Prediction predict(Record record);
+
+  /**
+   * Predicts a batch of records, in order. Implementations that can vectorise override this; the
+   * default predicts one at a time.
+   *
+   * @throws dev.mlops.ModelInferenceException as {@link #predict(Record)}
+   */
+  default List<Prediction> predictBatch(List<? extends Record> records) {
+    List<Prediction> out = new ArrayList<>(records.size());
+    for (Record r : records) {
+      out.add(predict(r));
+    }
+    return out;
+  }
+
+  /** Releases resources; idempotent. Never throws a checked exception. */
+  @Override
+  void close();
+}
