@@ -1,0 +1,51 @@
+package dev.mlops.cli;
+
+import dev.mlops.cli.demo.DemoCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ./mlops} command. Each lifecycle tool is a subcommand in its own class, listed in
+ * {@code subcommands} below.
+ *
+ * <p>Exit codes: 0 success, 1 a negative result where a subcommand documents it (e.g. validation
+ * violations), 2 usage or input errors.
+ */
+@Command(
+    name = "mlops",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Carry a machine-learning model through its production lifecycle.",
+    subcommands = {
+      DemoCommand.class,
+      CommandLine.HelpCommand.class,
+    })
+public final class MlopsCommand implements Runnable {
+
+  /** Exit code for a usage or input error: {@value}. */
+  public static final int EXIT_INPUT_ERROR = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the command line with the SDK's error handling. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new MlopsCommand());
+    cl.setExecutionExceptionHandler(new InputErrorHandler());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+
+  /**
+   * Runs the command and exits with its code.
+   *
+   * @param args command-line arguments
+   */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}
