@@ -1,6 +1,7 @@
 package dev.mlops.experiments;
 
 import dev.mlops.data.DatasetVersion;
+import java.nio.file.Path;
 
 /**
  * A run being recorded. Closing it ends it as {@link RunStatus#FINISHED} unless
@@ -56,6 +57,16 @@ public interface ActiveRun extends AutoCloseable {
    * @throws IllegalArgumentException if the path is absolute or escapes the run (e.g. "..")
    */
   ActiveRun logArtifact(String relativePath, byte[] content);
+
+  /**
+   * Copies a file as an artifact under the run.
+   *
+   * @param relativePath where under the run's artifact root, with '/' separators
+   * @param file the file to copy
+   * @throws IllegalArgumentException if the path is absolute or escapes the run
+   * @throws dev.mlops.StoreException if the file cannot be read or stored
+   */
+  ActiveRun logArtifact(String relativePath, Path file);
 
   /** Ends the run with a status; idempotent for the same status. */
   void end(RunStatus status);

@@ -1,0 +1,72 @@
+package dev.mlops.core.experiments;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * An open run log and the bytes waiting to be appended to it. Only the writer thread touches the
+ * buffer and channel after the run was created.
+ */
+final class RunFile {
+  final Path path;
+  private final FileChannel channel;
+  private byte[] pending = new byte[4096];
+  private int pendingLength;
+  private boolean unsynced;
+
+  RunFile(Path path, FileChannel channel) {
+    this.path = path;
+    this.channel = channel;
+  }
+
+  boolean hasPending() {
+    return pendingLength > 0;
+  }
+
+  void append(byte[] line) {
+    if (pendingLength + line.length > pending.length) {
+      pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + line.length));
+    }
+    System.arraycopy(line, 0, pending, pendingLength, line.length);
+    pendingLength += line.length;
+  }
+
+  /**
+   * Appends the pending bytes under an exclusive lock, so a second process that (against the
+   * design) appends to the same run cannot interleave inside a line.
+   */
+  void writePending() throws IOException {
+    if (pendingLength == 0) {
+      return;
+    }
+    ByteBuffer buf = ByteBuffer.wrap(pending, 0, pendingLength);
+    FileLock lock = channel.lock();
+    try {
+      while (buf.hasRemaining()) {
+        channel.write(buf);
+      }
+    } finally {
+      lock.release();
+    }
+    pendingLength = 0;
+    unsynced = true;
+    if (pending.length > (1 << 20)) {
+      pending = new byte[4096];
+    }
+  }
+
+  void sync() throws IOException {
+    if (unsynced) {
+      channel.force(false);
+      unsynced = false;
+    }
+  }
+
+  void close() throws IOException {
+    channel.close();
+  }
+}
