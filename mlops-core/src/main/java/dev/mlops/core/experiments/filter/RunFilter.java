@@ -59,8 +59,10 @@ public final class RunFilter implements Predicate<RunRecord> {
         break;
       }
       if (!r.keyword("AND")) {
+        r.peek();
+        int at = r.position();
         if (r.keyword("OR")) {
-          throw r.error("OR is not supported (MLflow filters join clauses with AND only)");
+          throw FilterSyntax.error(filter, at, "OR is not supported (MLflow filters join clauses with AND only)");
         }
         throw r.error("expected AND or the end of the filter");
       }
@@ -86,6 +88,7 @@ public final class RunFilter implements Predicate<RunRecord> {
 
   private static Predicate<RunRecord> clause(ExpressionReader r) {
     SearchKey key = r.identifier();
+    r.peek(); // skip spaces so errors point at the operator
     int opPosition = r.position();
     String op = r.operator();
     if (key.numeric()) {
