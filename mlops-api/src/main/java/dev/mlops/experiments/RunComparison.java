@@ -1,8 +1,10 @@
 package dev.mlops.experiments;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Runs side by side: the params whose values differ and, for each metric, its final, lowest and
@@ -21,12 +23,12 @@ public record RunComparison(
     Map<String, String> sameParams,
     Map<String, List<Optional<MetricSummary>>> metrics) {
 
-  /** Copies the collections. */
+  /** Copies the collections; the maps iterate in key order. */
   public RunComparison {
     runIds = List.copyOf(runIds);
-    differingParams = Map.copyOf(differingParams);
-    sameParams = Map.copyOf(sameParams);
-    metrics = Map.copyOf(metrics);
+    differingParams = Collections.unmodifiableMap(new TreeMap<>(differingParams));
+    sameParams = Collections.unmodifiableMap(new TreeMap<>(sameParams));
+    metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
   }
 
   /**
