@@ -66,7 +66,8 @@ public interface ExperimentTracker extends AutoCloseable {
   }
 
   /**
-   * Returns one page of runs matching a query.
+   * Returns one page of runs matching a query; an empty experiment list searches all
+   * experiments.
    *
    * @throws IllegalArgumentException if the filter, ordering or page token does not parse
    */

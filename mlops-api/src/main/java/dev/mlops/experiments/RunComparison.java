@@ -9,7 +9,7 @@ import java.util.TreeMap;
 /**
  * Runs side by side: the params whose values differ and, for each metric, its final, lowest and
  * highest value with their steps. Whether lower or higher is better depends on the metric, so
- * both are given.
+ * both are given. Immutable and thread-safe.
  *
  * @param runIds the compared runs, in the order given
  * @param differingParams param key to the value of each run (empty where a run lacks it), only
@@ -32,7 +32,7 @@ public record RunComparison(
   }
 
   /**
-   * The history of one metric of one run, summarised.
+   * The history of one metric of one run, summarised. Immutable and thread-safe.
    *
    * @param last the value at the highest step (latest timestamp among equal steps)
    * @param lastStep its step

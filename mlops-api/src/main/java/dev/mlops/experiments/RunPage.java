@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One page of search results.
+ * One page of search results. Immutable and thread-safe.
  *
  * @param runs the matching runs of this page, in the requested order
  * @param nextPageToken the token for the next page; empty on the last page

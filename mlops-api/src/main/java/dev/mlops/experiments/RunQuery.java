@@ -6,6 +6,7 @@ import java.util.Optional;
 
 /**
  * A run search in MLflow's terms: experiments, a filter string, an ordering and one page.
+ * Immutable and thread-safe.
  *
  * @param experimentNames experiments to search; empty searches every experiment of the store
  * @param filter an MLflow-syntax filter such as {@code "metrics.rmse < 1 and params.model =

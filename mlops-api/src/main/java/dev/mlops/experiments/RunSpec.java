@@ -7,13 +7,15 @@ import java.util.OptionalLong;
 
 /**
  * What to start: the experiment, the run's name, an optional parent (nested run), the random seed
- * the run uses (recorded as the tag {@code mlops.seed}) and tags to set at start.
+ * the run uses (recorded as the tag {@code mlops.seed}) and tags to set at start. Immutable and
+ * thread-safe.
  *
  * @param experimentName the experiment; created if it does not exist
  * @param runName a human-readable run name
  * @param parentRunId the parent of a nested run, empty for a top-level run
  * @param seed the seed the run uses, empty if none was given
- * @param tags tags set when the run starts, before the automatically captured ones
+ * @param tags tags set when the run starts; written after the automatically captured ones, so
+ *     they win
  */
 public record RunSpec(
     String experimentName,

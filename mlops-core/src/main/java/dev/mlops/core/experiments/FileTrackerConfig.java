@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Settings of the embedded {@link FileTracker}.
+ * Settings of the embedded {@link FileTracker}. Immutable and thread-safe.
  *
  * @param root the store directory; created if missing
  * @param queueCapacity the most events waiting for the writer thread

@@ -1,6 +1,6 @@
 package dev.mlops.core.experiments;
 
-/** What asynchronous metric logging does when the bounded queue is full. */
+/** What asynchronous metric logging does when the bounded queue is full. Immutable (an enum). */
 public enum FullQueuePolicy {
   /** The logging thread waits until the writer has made room (no data is lost; the default). */
   BLOCK,

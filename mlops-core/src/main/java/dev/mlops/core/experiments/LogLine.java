@@ -45,14 +45,16 @@ final class LogLine {
     if (length > MAX_LINE_BYTES) {
       throw new IllegalArgumentException("line has " + length + " bytes, the limit is " + MAX_LINE_BYTES);
     }
-    if (length < 10 || bytes[start + 8] != ' ') {
+    if (length < 9 || bytes[start + 8] != ' ') {
       throw new IllegalArgumentException("line does not start with an 8-digit checksum and a space");
     }
-    long expected;
-    try {
-      expected = Long.parseLong(new String(bytes, start, 8, StandardCharsets.US_ASCII), 16);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("line does not start with an 8-digit hex checksum", e);
+    long expected = 0;
+    for (int i = 0; i < 8; i++) {
+      int digit = Character.digit(bytes[start + i], 16);
+      if (digit < 0 || Character.isUpperCase(bytes[start + i])) {
+        throw new IllegalArgumentException("line does not start with an 8-digit lower-case hex checksum");
+      }
+      expected = (expected << 4) | digit;
     }
     CRC32 crc = new CRC32();
     crc.update(bytes, start + 9, length - 9);

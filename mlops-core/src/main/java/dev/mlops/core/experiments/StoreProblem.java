@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Something wrong found while reading the embedded store. The reader skips what it cannot read
- * and keeps serving the rest; these values say what was skipped and where.
+ * and keeps serving the rest; these values say what was skipped and where. Immutable and
+ * thread-safe.
  *
  * @param kind what kind of problem
  * @param file the file concerned

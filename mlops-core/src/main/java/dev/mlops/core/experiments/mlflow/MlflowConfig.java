@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Settings of the MLflow REST backend.
+ * Settings of the MLflow REST backend. Immutable and thread-safe; {@link #toString()} never shows
+ * credentials.
  *
  * @param trackingUri the tracking server, e.g. {@code http://127.0.0.1:5000}
  * @param bearerToken sent as {@code Authorization: Bearer <token>} when present

@@ -32,7 +32,7 @@ public final class MlflowSync {
   private MlflowSync() {}
 
   /**
-   * The outcome of a sync.
+   * The outcome of a sync. Immutable and thread-safe.
    *
    * @param created runs created on the server
    * @param resumed runs found on the server incomplete and finished now
