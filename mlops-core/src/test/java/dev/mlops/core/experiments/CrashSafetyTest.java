@@ -24,10 +24,19 @@ class CrashSafetyTest {
   static Process child(String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xlog:disable", "-cp", System.getProperty("java.class.path"),
         LoggingChild.class.getName()));
     cmd.addAll(List.of(args));
     return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+  }
+
+  /** Reads the next line of the child's protocol (RUN, ACK, DONE), skipping JVM warnings. */
+  static String protocolLine(BufferedReader in) throws IOException {
+    String line;
+    do {
+      line = in.readLine();
+    } while (line != null && !(line.startsWith("RUN ") || line.startsWith("ACK ") || line.equals("DONE")));
+    return line;
   }
 
   @Test
@@ -40,12 +49,12 @@ class CrashSafetyTest {
       int acksBeforeKill = round == 0 ? 0 : 1 + random.nextInt(40);
       Process p = child("crash", store.toString());
       try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String runLine = in.readLine();
+        String runLine = protocolLine(in);
         assertThat(runLine).startsWith("RUN ");
         victims.add(runLine.substring(4));
         long lastAck = -1;
         for (int k = 0; k < acksBeforeKill; k++) {
-          lastAck = Long.parseLong(in.readLine().substring(4));
+          lastAck = Long.parseLong(protocolLine(in).substring(4));
         }
         p.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no flush
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -88,7 +97,7 @@ class CrashSafetyTest {
     }
     for (Process p : children) {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        assertThat(in.readLine()).isEqualTo("DONE");
+        assertThat(protocolLine(in)).isEqualTo("DONE");
       }
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).isZero();

@@ -219,6 +219,29 @@ class MlflowTrackerTest {
   }
 
   @Test
+  void threadsLoggingToOneRunLoseNothing() throws Exception {
+    MlflowTracker t = MlflowTracker.connect(config().build());
+    ActiveRun run = t.startRun("exp", "threads");
+    List<Thread> threads = new ArrayList<>();
+    for (int th = 0; th < 4; th++) {
+      String key = "m" + th;
+      threads.add(new Thread(() -> {
+        for (int i = 0; i < 700; i++) {
+          run.logMetric(key, i, i);
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread th : threads) {
+      th.join();
+    }
+    run.close();
+    for (int th = 0; th < 4; th++) {
+      assertThat(t.metricHistory(run.runId(), "m" + th)).hasSize(700);
+    }
+  }
+
+  @Test
   void unreachableServerIsAStoreErrorNamingIt() {
     MlflowConfig c = MlflowConfig.builder(java.net.URI.create("http://127.0.0.1:1")).maxRetries(1)
         .initialBackoff(Duration.ZERO).gitDirectory(null).build();
