@@ -55,7 +55,9 @@ final class MlflowApi {
 
   MlflowApi(MlflowConfig config) {
     this.config = config;
-    this.http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
+    // MLflow servers (gunicorn, uvicorn) speak HTTP/1.1; no h2c upgrade attempt on every request
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(config.requestTimeout()).build();
     String uri = config.trackingUri().toString();
     this.base = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
   }

@@ -19,11 +19,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,6 +44,7 @@ final class TestMlflowServer implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, String> experiments = new LinkedHashMap<>();
   private final Map<String, ObjectNode> runs = new LinkedHashMap<>();
+  private final Map<String, Set<String>> storedPoints = new HashMap<>();
   private final Map<String, byte[]> artifacts = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private int failuresLeft;
@@ -199,11 +202,8 @@ final class TestMlflowServer implements AutoCloseable {
           ObjectNode stored = JSON.createObjectNode().put("key", m.path("key").asText())
               .put("timestamp", m.path("timestamp").asText()).put("step", m.path("step").asText());
           stored.set("value", m.path("value"));
-          boolean duplicate = false;
-          for (JsonNode h : history) {
-            duplicate |= h.equals(stored);
-          }
-          if (!duplicate) {
+          // MLflow keeps one copy of identical points (its primary key covers every field)
+          if (storedPoints.computeIfAbsent(req.path("run_id").asText(), k -> new HashSet<>()).add(stored.toString())) {
             history.add(stored);
           }
         }
