@@ -19,18 +19,25 @@ final class LogLine {
 
   static byte[] frame(String json) {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    CRC32 crc = new CRC32();
-    crc.update(body);
     byte[] line = new byte[body.length + 10];
-    long value = crc.getValue();
-    for (int i = 7; i >= 0; i--) {
-      line[i] = (byte) HEX[(int) (value & 0xF)];
-      value >>>= 4;
-    }
-    line[8] = ' ';
     System.arraycopy(body, 0, line, 9, body.length);
+    writeChecksum(line, 0, line.length - 1);
     line[line.length - 1] = '\n';
     return line;
+  }
+
+  /**
+   * Fills the 9-byte checksum prefix of a line whose JSON is {@code buf[start + 9, end)}.
+   */
+  static void writeChecksum(byte[] buf, int start, int end) {
+    CRC32 crc = new CRC32();
+    crc.update(buf, start + 9, end - start - 9);
+    long value = crc.getValue();
+    for (int i = 7; i >= 0; i--) {
+      buf[start + i] = (byte) HEX[(int) (value & 0xF)];
+      value >>>= 4;
+    }
+    buf[start + 8] = ' ';
   }
 
   /**

@@ -3,8 +3,10 @@ package dev.mlops.core.experiments;
 import dev.mlops.StoreException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -36,6 +38,8 @@ final class LogWriter {
   private final LongAdder dropped = new LongAdder();
   private final Thread thread;
   private final String location;
+  /** Encoded metric-record prefixes by key; touched only by the writer thread. */
+  private final Map<String, byte[]> metricPrefixes = new HashMap<>();
   private volatile StoreException failure;
   private volatile boolean stopping;
 
@@ -163,7 +167,8 @@ final class LogWriter {
       return true; // after a failure nothing more is written; flush() reports it
     }
     if (e instanceof Metric m) {
-      m.run().append(LogLine.frame(RunLogFormat.metric(m.key(), m.value(), m.step(), m.timestamp())));
+      byte[] prefix = metricPrefixes.computeIfAbsent(m.key(), RunLogFormat::metricPrefix);
+      m.run().appendMetric(prefix, m.value(), m.step(), m.timestamp());
       dirty.add(m.run());
     } else if (e instanceof Line l) {
       l.run().append(LogLine.frame(l.json()));

@@ -23,6 +23,11 @@ final class RunFile {
     this.channel = channel;
   }
 
+  /** Returns a copy of the bytes waiting to be written. */
+  byte[] pendingBytes() {
+    return Arrays.copyOf(pending, pendingLength);
+  }
+
   boolean hasPending() {
     return pendingLength > 0;
   }
@@ -33,6 +38,45 @@ final class RunFile {
     }
     System.arraycopy(line, 0, pending, pendingLength, line.length);
     pendingLength += line.length;
+  }
+
+  /**
+   * Appends a framed metric record, encoded straight into the buffer: the hot path of logging.
+   * Produces the same bytes as {@code LogLine.frame(RunLogFormat.metric(...))}.
+   *
+   * @param prefix the UTF-8 bytes of {@code {"t":"m","k":"<key>","v":}}
+   */
+  void appendMetric(byte[] prefix, double value, long step, long timestamp) {
+    int max = 9 + prefix.length + 96;
+    if (pendingLength + max > pending.length) {
+      pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + max));
+    }
+    int start = pendingLength;
+    int p = start + 9;
+    System.arraycopy(prefix, 0, pending, p, prefix.length);
+    p += prefix.length;
+    if (Double.isFinite(value)) {
+      p = ascii(Double.toString(value), p);
+    } else {
+      pending[p++] = '"';
+      p = ascii(Double.toString(value), p);
+      pending[p++] = '"';
+    }
+    p = ascii(",\"s\":", p);
+    p = ascii(Long.toString(step), p);
+    p = ascii(",\"ts\":", p);
+    p = ascii(Long.toString(timestamp), p);
+    pending[p++] = '}';
+    LogLine.writeChecksum(pending, start, p);
+    pending[p++] = '\n';
+    pendingLength = p;
+  }
+
+  private int ascii(String s, int at) {
+    for (int i = 0; i < s.length(); i++) {
+      pending[at + i] = (byte) s.charAt(i);
+    }
+    return at + s.length();
   }
 
   /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.data.DatasetVersion;
 import dev.mlops.experiments.RunStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,16 +52,13 @@ final class RunLogFormat {
     return JSON.createObjectNode().put("t", "tag").put("k", key).put("v", value).toString();
   }
 
-  /** Hand-written because it is the hot path; keys passed {@link RunDataRules#checkKey} and need no escaping. */
-  static String metric(String key, double value, long step, long timestampMillis) {
-    StringBuilder sb = new StringBuilder(64 + key.length());
-    sb.append("{\"t\":\"m\",\"k\":\"").append(key).append("\",\"v\":");
-    if (Double.isFinite(value)) {
-      sb.append(value);
-    } else {
-      sb.append('"').append(value).append('"');
-    }
-    return sb.append(",\"s\":").append(step).append(",\"ts\":").append(timestampMillis).append('}').toString();
+  /**
+   * The bytes of a metric record up to its value, {@code {"t":"m","k":"<key>","v":}}; the writer
+   * appends value, step and timestamp itself (the hot path). Keys passed
+   * {@link RunDataRules#checkKey} and need no escaping.
+   */
+  static byte[] metricPrefix(String key) {
+    return ("{\"t\":\"m\",\"k\":\"" + key + "\",\"v\":").getBytes(StandardCharsets.UTF_8);
   }
 
   static String input(DatasetVersion d, String context) {

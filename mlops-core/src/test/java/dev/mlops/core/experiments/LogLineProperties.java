@@ -4,7 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,20 @@ class LogLineProperties {
       byte[] line = LogLine.frame(s);
       assertThat(line[line.length - 1]).isEqualTo((byte) '\n');
       assertThat(LogLine.unframe(line, 0, line.length - 1)).isEqualTo(new String(s.getBytes(UTF_8), UTF_8));
+    });
+  }
+
+  @Test
+  void metricsEncodedInPlaceAreValidFramedJson() {
+    qt().withFixedSeed(3L).forAll(doubles().any(), longs().all(), longs().between(0, Long.MAX_VALUE)).checkAssert((v, step, ts) -> {
+      RunFile file = new RunFile(null, null);
+      file.appendMetric(RunLogFormat.metricPrefix("loss/é"), v, step, ts);
+      byte[] line = file.pendingBytes();
+      var n = RunLogFormat.parse(LogLine.unframe(line, 0, line.length - 1));
+      assertThat(RunLogFormat.text(n, "k")).isEqualTo("loss/é");
+      assertThat(RunLogFormat.metricValue(n.get("v"))).isEqualTo(v);
+      assertThat(RunLogFormat.number(n, "s")).isEqualTo(step);
+      assertThat(RunLogFormat.number(n, "ts")).isEqualTo(ts);
     });
   }
 
