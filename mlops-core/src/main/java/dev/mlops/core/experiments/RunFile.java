@@ -28,10 +28,6 @@ final class RunFile {
     return Arrays.copyOf(pending, pendingLength);
   }
 
-  boolean hasPending() {
-    return pendingLength > 0;
-  }
-
   void append(byte[] line) {
     if (pendingLength + line.length > pending.length) {
       pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + line.length));
