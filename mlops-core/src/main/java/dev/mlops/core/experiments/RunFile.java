@@ -38,7 +38,7 @@ final class RunFile {
 
   /**
    * Appends a framed metric record, encoded straight into the buffer: the hot path of logging.
-   * Produces the same bytes as {@code LogLine.frame(RunLogFormat.metric(...))}.
+   * The line is the {@code "m"} record of the run log format, framed as {@link LogLine} does.
    *
    * @param prefix the UTF-8 bytes of {@code {"t":"m","k":"<key>","v":}}
    */
