@@ -149,10 +149,15 @@ public final class FileTracker implements ExperimentTracker {
       FileChannel ch = FileChannel.open(log, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
           StandardOpenOption.APPEND);
       RunFile file = new RunFile(log, ch);
-      file.append(LogLine.frame(RunLogFormat.runHeader(runId, experimentId, spec.runName(), spec.parentRunId(), now)));
-      tags.forEach((k, v) -> file.append(LogLine.frame(RunLogFormat.tag(k, v))));
-      file.writePending();
-      file.sync();
+      try {
+        file.append(LogLine.frame(RunLogFormat.runHeader(runId, experimentId, spec.runName(), spec.parentRunId(), now)));
+        tags.forEach((k, v) -> file.append(LogLine.frame(RunLogFormat.tag(k, v))));
+        file.writePending();
+        file.sync();
+      } catch (IOException e) {
+        file.close();
+        throw e;
+      }
       syncDirectory(runsDir);
       return new FileRun(this, runId, file, dir.resolve("artifacts"));
     } catch (IOException e) {
