@@ -12,6 +12,7 @@ import dev.mlops.labels.LabelConsistencyReport;
 import dev.mlops.labels.MeasurementLevel;
 import dev.mlops.labels.ModelComparison;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -211,7 +212,7 @@ class DefaultLabelConsistencyCheckerTest {
   }
 
   private static Map<String, ConsensusLabel> byItem(LabelConsistencyReport report) {
-    Map<String, ConsensusLabel> map = new java.util.HashMap<>();
+    Map<String, ConsensusLabel> map = new HashMap<>();
     report.consensus().forEach(c -> map.put(c.itemId(), c));
     return map;
   }
