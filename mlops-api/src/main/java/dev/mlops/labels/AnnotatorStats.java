@@ -6,6 +6,8 @@ import java.util.Objects;
  * One annotator's workload and accuracy against the consensus of the other annotators
  * (leave-one-out: the annotator's own vote never counts in the reference).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param annotator the annotator
  * @param ratings labels the annotator gave
  * @param itemsCompared items the annotator shares with at least one other annotator

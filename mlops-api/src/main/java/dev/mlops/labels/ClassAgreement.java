@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * How well rule labels match gold labels for one class.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param label the class
  * @param support items whose gold label is the class
  * @param predicted items the rules gave the class

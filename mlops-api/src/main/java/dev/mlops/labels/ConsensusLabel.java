@@ -9,6 +9,8 @@ import java.util.Objects;
  * given most often in the whole data set wins; if that ties too, the lowest label in the label
  * order (numeric order for numbers, otherwise the configured or natural text order).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param itemId the item
  * @param majority the majority label
  * @param support share of the item's votes that went to {@code majority}

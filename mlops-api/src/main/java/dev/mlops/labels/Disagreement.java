@@ -9,6 +9,8 @@ import java.util.Objects;
  * An item the annotators disagree on, with its votes: a candidate for re-labeling or for a clearer
  * labeling guide.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param itemId the item
  * @param ratings labels given to it
  * @param entropy Shannon entropy of the votes in bits (0 = unanimous)

@@ -7,6 +7,8 @@ import java.util.Optional;
  * Human-level performance: the pooled leave-one-out accuracy of all annotators against the
  * consensus of the others, with a seeded percentile-bootstrap confidence interval over items.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param estimate pooled leave-one-out accuracy; NaN when undefined
  * @param ciLow lower bound of the interval; NaN when undefined
  * @param ciHigh upper bound of the interval; NaN when undefined

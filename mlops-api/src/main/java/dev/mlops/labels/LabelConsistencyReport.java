@@ -7,6 +7,8 @@ import java.util.Objects;
  * The result of {@link LabelConsistencyChecker#check}: counts, the agreement statistics, the
  * items and label pairs annotators disagree on, consensus labels and human-level performance.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param level the measurement level used
  * @param items distinct items
  * @param annotators distinct annotators

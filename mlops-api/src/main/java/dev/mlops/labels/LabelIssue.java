@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * An example whose given label is likely wrong, found by confident learning.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param index the example's position in the input
  * @param givenLabel the label it has
  * @param suggestedLabel the most likely label according to the model

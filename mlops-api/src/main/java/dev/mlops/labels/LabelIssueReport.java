@@ -7,6 +7,8 @@ import java.util.Objects;
  * The result of {@link LabelIssueFinder#find}: the confident joint, the noise estimate and the
  * likely mislabeled examples.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param classes class names; index {@code k} in every matrix is {@code classes.get(k)}
  * @param thresholds per-class threshold: mean predicted probability of the class over examples
  *     labeled with it

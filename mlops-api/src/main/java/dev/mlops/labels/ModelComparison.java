@@ -8,6 +8,8 @@ import java.util.Objects;
  * against the consensus of the other annotators on an item, the model's prediction for that item
  * is scored against the same consensus, so the two accuracies share their references.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param overall the comparison over all items
  * @param slices the comparison per slice, sorted by slice name
  * @param itemsWithoutPrediction items rated at least twice that had no prediction (not compared)

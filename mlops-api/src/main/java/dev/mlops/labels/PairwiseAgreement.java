@@ -7,6 +7,8 @@ import java.util.Objects;
  * label among the labels the pair used (as scikit-learn's {@code cohen_kappa_score} does); the
  * weighted kappas are undefined at the nominal level, where labels have no order.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param annotatorA the first annotator (ids sorted)
  * @param annotatorB the second annotator
  * @param itemsInCommon items rated by both

@@ -8,6 +8,8 @@ import java.util.Objects;
  * labels are fine for training; a test set needs ground truth, and this report says how much the
  * two differ.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param items items that have both a rule label and a gold label
  * @param accuracy share of those items where the rule label equals the gold label
  * @param cohenKappa chance-corrected agreement of rule and gold labels

@@ -6,6 +6,8 @@ import java.util.Objects;
  * Model versus human accuracy on one slice of items, both against the same leave-one-out
  * consensus references.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param slice the slice name ({@code "all"} for every item)
  * @param comparisons (annotator, item) references compared
  * @param modelAccuracy the model's accuracy against those references; NaN when none

@@ -1,6 +1,6 @@
 package dev.mlops.core.labels;
 
-/** Disagreement weights of Cohen's kappa over the ranks {@code i, j} of two labels. */
+/** Disagreement weights of Cohen's kappa over the ranks {@code i, j} of two labels; immutable. */
 public enum KappaWeights {
   /** Every disagreement weighs 1. */
   UNWEIGHTED,

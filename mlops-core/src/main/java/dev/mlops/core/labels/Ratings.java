@@ -19,6 +19,7 @@ import java.util.Objects;
  */
 public final class Ratings {
   private final MeasurementLevel level;
+  private final boolean numeric;
   private final String[] itemIds;
   private final String[] annotatorIds;
   private final String[] categories;
@@ -29,6 +30,7 @@ public final class Ratings {
 
   private Ratings(
       MeasurementLevel level,
+      boolean numeric,
       String[] itemIds,
       String[] annotatorIds,
       String[] categories,
@@ -37,6 +39,7 @@ public final class Ratings {
       int[] annotatorOf,
       int[] categoryOf) {
     this.level = level;
+    this.numeric = numeric;
     this.itemIds = itemIds;
     this.annotatorIds = annotatorIds;
     this.categories = categories;
@@ -105,7 +108,7 @@ public final class Ratings {
       sourceRow[pos] = r;
     }
     rejectDuplicates(itemIds, annotatorIds, itemStart, annotatorOf, sourceRow, annotations);
-    return new Ratings(level, itemIds, annotatorIds, coding.categories(), coding.values(),
+    return new Ratings(level, coding.numeric(), itemIds, annotatorIds, coding.categories(), coding.values(),
         itemStart, annotatorOf, categoryOf);
   }
 
@@ -218,7 +221,7 @@ public final class Ratings {
 
   /** Returns the category index of a label text, or -1 if it never occurs. */
   int categoryIndex(String label) {
-    if (level.isNumeric() || (level == MeasurementLevel.ORDINAL && isNumber(label))) {
+    if (numeric) {
       Double v = parse(label);
       if (v == null) {
         return -1;
@@ -227,10 +230,6 @@ public final class Ratings {
       return found >= 0 ? found : -1;
     }
     return List.of(categories).indexOf(label);
-  }
-
-  static boolean isNumber(String text) {
-    return parse(text) != null;
   }
 
   static Double parse(String text) {
@@ -243,7 +242,8 @@ public final class Ratings {
   }
 
   /** The mapping of distinct label texts to ordered categories. */
-  private record CategoryCoding(String[] categories, double[] values, int[] categoryOfLabel) {
+  private record CategoryCoding(
+      String[] categories, double[] values, int[] categoryOfLabel, boolean numeric) {
 
     static CategoryCoding of(
         String[] labelTexts,
@@ -281,7 +281,7 @@ public final class Ratings {
       for (int l = 0; l < labelTexts.length; l++) {
         categoryOfLabel[l] = index.get(labelTexts[l]);
       }
-      return new CategoryCoding(ordered, values, categoryOfLabel);
+      return new CategoryCoding(ordered, values, categoryOfLabel, false);
     }
 
     private static CategoryCoding numeric(
@@ -317,7 +317,7 @@ public final class Ratings {
           names[c] = labelTexts[l];
         }
       }
-      return new CategoryCoding(names, values, categoryOfLabel);
+      return new CategoryCoding(names, values, categoryOfLabel, true);
     }
 
     private static int firstRowWith(int[] labelOfRow, int label) {

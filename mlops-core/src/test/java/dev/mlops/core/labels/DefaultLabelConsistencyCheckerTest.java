@@ -16,6 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class DefaultLabelConsistencyCheckerTest {
@@ -209,6 +212,54 @@ class DefaultLabelConsistencyCheckerTest {
         .hasMessage("confidenceLevel must be in (0, 1), was 1.5");
     assertThatThrownBy(() -> LabelConsistencyConfig.builder().bootstrapResamples(0).build())
         .hasMessage("bootstrapResamples must be >= 1, was 0");
+  }
+
+  @Test
+  void explicitOrderWinsOverNumericLookingOrdinalLabels() {
+    // With categoryOrder "10" < "9" the labels are ranks, not numbers; the model's "9" matches.
+    DefaultLabelConsistencyChecker ordered = DefaultLabelConsistencyChecker.of(
+        LabelConsistencyConfig.builder().categoryOrder(List.of("10", "9")).build());
+    List<Annotation> a = rows("x,a,9", "x,b,9", "y,a,10", "y,b,10");
+    assertThat(ordered.check(a, MeasurementLevel.ORDINAL).consensus())
+        .extracting(ConsensusLabel::majority).containsExactly("9", "10");
+    ModelComparison cmp = ordered.compareModel(a, MeasurementLevel.ORDINAL,
+        Map.of("x", "9", "y", "10"), Map.of());
+    assertThat(cmp.overall().modelAccuracy()).isEqualTo(1.0);
+  }
+
+  @Test
+  void oneCheckerSharedByThreadsGivesEveryThreadTheSameReport() throws Exception {
+    List<Annotation> annotations = simulated(200, 4, 0.8, 3);
+    LabelConsistencyReport expected = checker.check(annotations, MeasurementLevel.NOMINAL);
+    int threads = 8;
+    int callsEach = 5;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        results.add(pool.submit(() -> {
+          int same = 0;
+          for (int c = 0; c < callsEach; c++) {
+            same += checker.check(annotations, MeasurementLevel.NOMINAL).equals(expected) ? 1 : 0;
+          }
+          return same;
+        }));
+      }
+      int total = 0;
+      for (Future<Integer> f : results) {
+        total += f.get();
+      }
+      assertThat(total).isEqualTo(threads * callsEach);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void cohenKappaRejectsBadAnnotatorIndices() {
+    Ratings r = Ratings.of(rows("x,a,1", "x,b,2"), MeasurementLevel.NOMINAL, List.of());
+    assertThatThrownBy(() -> AgreementStatistics.cohenKappa(r, 0, 0, KappaWeights.UNWEIGHTED))
+        .hasMessage("annotator indices must be distinct and in [0, 2), were 0 and 0");
   }
 
   private static Map<String, ConsensusLabel> byItem(LabelConsistencyReport report) {
