@@ -25,7 +25,8 @@ class LabelConsistencyStepTest {
     assertThat(text.toString())
         .contains("by 5 annotators")
         .contains("human-level performance 0.")
-        .contains("Fleiss' kappa: undefined, items have between");
+        .contains("Fleiss' kappa: undefined, items have between")
+        .contains("rule 'mean_radius > 15 => malignant' vs diagnosis: accuracy 0.");
 
     LabelConsistencyReport report = DefaultLabelConsistencyChecker.create().check(
         LabelConsistencyStep.simulate(context.dataset(), context.dataset().categorical("diagnosis"),
