@@ -75,11 +75,14 @@ public final class Ratings {
     int[] item = new int[n];
     int[] annotator = new int[n];
     int[] label = new int[n];
-    for (int r = 0; r < n; r++) {
-      Annotation a = Objects.requireNonNull(annotations.get(r), "annotations[" + r + "]");
+    int r = 0;
+    // One pass with the list's iterator: get(i) would be quadratic on a LinkedList.
+    for (Annotation a : annotations) {
+      Objects.requireNonNull(a, "annotations[" + r + "]");
       item[r] = items.computeIfAbsent(a.itemId(), k -> items.size());
       annotator[r] = annotators.computeIfAbsent(a.annotatorId(), k -> annotators.size());
       label[r] = labels.computeIfAbsent(a.label(), k -> labels.size());
+      r++;
     }
     String[] itemIds = sortedKeys(items);
     String[] annotatorIds = sortedKeys(annotators);
@@ -91,8 +94,8 @@ public final class Ratings {
         CategoryCoding.of(labelTexts, level, categoryOrder, annotations, label);
 
     int[] itemStart = new int[itemIds.length + 1];
-    for (int r = 0; r < n; r++) {
-      itemStart[itemRank[item[r]] + 1]++;
+    for (int row = 0; row < n; row++) {
+      itemStart[itemRank[item[row]] + 1]++;
     }
     for (int i = 0; i < itemIds.length; i++) {
       itemStart[i + 1] += itemStart[i];
@@ -101,11 +104,11 @@ public final class Ratings {
     int[] annotatorOf = new int[n];
     int[] categoryOf = new int[n];
     int[] sourceRow = new int[n];
-    for (int r = 0; r < n; r++) {
-      int pos = fill[itemRank[item[r]]]++;
-      annotatorOf[pos] = annotatorRank[annotator[r]];
-      categoryOf[pos] = coding.categoryOfLabel()[label[r]];
-      sourceRow[pos] = r;
+    for (int row = 0; row < n; row++) {
+      int pos = fill[itemRank[item[row]]]++;
+      annotatorOf[pos] = annotatorRank[annotator[row]];
+      categoryOf[pos] = coding.categoryOfLabel()[label[row]];
+      sourceRow[pos] = row;
     }
     rejectDuplicates(itemIds, annotatorIds, itemStart, annotatorOf, sourceRow, annotations);
     return new Ratings(level, coding.numeric(), itemIds, annotatorIds, coding.categories(), coding.values(),

@@ -103,6 +103,10 @@ class ConfidentLearningTest {
     assertThatThrownBy(() -> finder.find(List.of("a", "b"), new int[] {0},
         new double[][] {{Double.NaN, 1}}))
         .hasMessage("probabilities[0][0] = NaN is not in [0, 1]");
+    assertThatThrownBy(() -> finder.find(List.of("a"), new int[] {0}, new double[][] {{1}}))
+        .hasMessage("classes must have at least 2 entries, had 1");
+    assertThatThrownBy(() -> finder.find(List.of("a", "b"), new int[0], new double[0][]))
+        .hasMessage("labels must not be empty");
   }
 
   private static double gaussian(SplittableRandom random) {

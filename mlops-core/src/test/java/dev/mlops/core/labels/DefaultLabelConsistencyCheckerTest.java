@@ -179,6 +179,15 @@ class DefaultLabelConsistencyCheckerTest {
   }
 
   @Test
+  void notFiniteNumbersAreRejectedAtNumericLevels() {
+    assertThatThrownBy(() -> checker.check(rows("x,a,NaN", "x,b,1"), MeasurementLevel.RATIO))
+        .hasMessageContaining("has label 'NaN', which is not a finite number");
+    assertThatThrownBy(() -> checker.check(rows("x,a,1", "x,b,Infinity"),
+        MeasurementLevel.INTERVAL))
+        .hasMessageContaining("has label 'Infinity', which is not a finite number");
+  }
+
+  @Test
   void ordinalTextWithoutOrderIsRejectedWithHint() {
     assertThatThrownBy(() -> checker.check(rows("x,a,low", "x,b,high"), MeasurementLevel.ORDINAL))
         .isInstanceOf(IllegalArgumentException.class)
@@ -212,6 +221,11 @@ class DefaultLabelConsistencyCheckerTest {
         .hasMessage("confidenceLevel must be in (0, 1), was 1.5");
     assertThatThrownBy(() -> LabelConsistencyConfig.builder().bootstrapResamples(0).build())
         .hasMessage("bootstrapResamples must be >= 1, was 0");
+    assertThatThrownBy(() -> LabelConsistencyConfig.builder().topDisagreements(0).build())
+        .hasMessage("topDisagreements must be >= 1, was 0");
+    assertThatThrownBy(() -> LabelConsistencyConfig.builder()
+        .categoryOrder(List.of("low", "low")).build())
+        .hasMessage("categoryOrder repeats a label: [low, low]");
   }
 
   @Test
