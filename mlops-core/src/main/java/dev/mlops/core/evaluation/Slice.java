@@ -169,7 +169,8 @@ public final class Slice {
 
   /**
    * Equal-frequency bins of a numeric feature: edges at the {@code 1/bins, ..., (bins-1)/bins}
-   * quantiles of its present values (duplicates merged), as {@link #bins}.
+   * quantiles of its present values (duplicates merged), as {@link #bins}; the "missing" slice
+   * only when some values are missing.
    *
    * @throws IllegalArgumentException if the feature is not numeric, has no present value, or
    *     {@code bins < 2}
@@ -192,13 +193,14 @@ public final class Slice {
         edges[k++] = edge;
       }
     }
-    if (k == 0) {
-      List<Slice> out = new ArrayList<>();
-      out.add(range(feature, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
-      out.add(missing(feature));
-      return out;
+    List<Slice> out = k == 0
+        ? new ArrayList<>(List.of(range(feature, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+            missing(feature)))
+        : new ArrayList<>(bins(feature, Arrays.copyOf(edges, k)));
+    if (column.missingCount() == 0) {
+      out.remove(out.size() - 1); // no empty "missing" slice when every value is present
     }
-    return bins(feature, Arrays.copyOf(edges, k));
+    return out;
   }
 
   /** Rounds a bin edge to 4 significant digits so slice names stay readable. */

@@ -103,7 +103,7 @@ class SliceEvaluatorTest {
         "size in [-inf, 100)", "size in [100, 200)", "size in [200, inf)", "size is missing");
     assertThat(Slice.quantileBins(d, "size", 4)).extracting(Slice::name).containsExactly(
         "size in [-inf, 74.75)", "size in [74.75, 149.5)", "size in [149.5, 224.3)",
-        "size in [224.3, inf)", "size is missing");
+        "size in [224.3, inf)");
   }
 
   @Test
