@@ -6,6 +6,8 @@ import java.util.Objects;
  * Precision, recall and F1 averaged over classes one way (macro, micro or weighted, as in
  * scikit-learn's {@code average} parameter).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param precision the averaged precision
  * @param recall the averaged recall
  * @param f1 the averaged F1 (for micro: the F1 of micro precision and recall)

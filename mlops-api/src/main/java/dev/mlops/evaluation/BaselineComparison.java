@@ -8,6 +8,8 @@ import java.util.Objects;
  * A model's metric next to named baselines' (human-level performance, a previous model, a simple
  * rule, the majority class), overall and per slice.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metric the metric's name
  * @param baselineNames the baselines, in the order given
  * @param rows the first row is "overall", then one per slice

@@ -5,6 +5,8 @@ package dev.mlops.evaluation;
  * {@code calibration_curve(strategy="uniform")}: scores in {@code (lower, upper]} (the first bin
  * also holds exactly {@code lower} = 0).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param lower the bin's lower edge
  * @param upper the bin's upper edge
  * @param count examples in the bin

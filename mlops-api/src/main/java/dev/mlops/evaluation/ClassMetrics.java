@@ -6,6 +6,8 @@ import java.util.Objects;
  * Precision, recall and F1 of one class, with its support (scikit-learn's
  * {@code precision_recall_fscore_support} with {@code average=None}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param label the class
  * @param support how many examples have this class as their actual label
  * @param predicted how many examples were predicted as this class

@@ -9,6 +9,8 @@ import java.util.Optional;
  * average precision, log loss, Brier score, calibration) are {@link MetricStatus#UNDEFINED} when
  * no scores were given or the data does not define them (e.g. a single class).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param examples number of examples
  * @param labels the classes, sorted, the union of actual and predicted labels (and score classes)
  * @param confusionMatrix counts of (actual, predicted)

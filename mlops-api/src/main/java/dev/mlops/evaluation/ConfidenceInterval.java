@@ -3,6 +3,8 @@ package dev.mlops.evaluation;
 /**
  * A two-sided confidence interval.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param level the confidence level, e.g. 0.95
  * @param lower the lower bound
  * @param upper the upper bound

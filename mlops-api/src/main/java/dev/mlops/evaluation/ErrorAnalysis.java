@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * Misclassified examples grouped by tag, largest group first.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param examples all examples
  * @param errors misclassified examples
  * @param groups one group per tag that has at least one error, plus {@link #UNTAGGED} when some

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * The misclassified examples that carry one tag.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param tag the tag, or {@link ErrorAnalysis#UNTAGGED} for errors without a tag
  * @param tagged all examples with the tag, right or wrong
  * @param errors misclassified examples with the tag

@@ -7,6 +7,8 @@ import java.util.Optional;
  * Regression metrics on the long tail of a continuous target, the examples whose actual value is
  * above a business threshold (e.g. deliveries over 60 minutes), next to the overall metrics.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param threshold the business threshold; the tail is {@code actual > threshold}
  * @param tailSize examples in the tail
  * @param tailShare {@code tailSize / overall.examples()}

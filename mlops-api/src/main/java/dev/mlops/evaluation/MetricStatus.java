@@ -1,6 +1,10 @@
 package dev.mlops.evaluation;
 
-/** Whether a {@link MetricValue} holds a computed number. */
+/**
+ * Whether a {@link MetricValue} holds a computed number.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum MetricStatus {
   /** The metric is defined on the data and {@link MetricValue#value()} holds it. */
   DEFINED,

@@ -6,6 +6,8 @@ import java.util.Objects;
  * A metric's value together with whether it is defined. Undefined metrics carry NaN and a reason,
  * so callers check {@link #isDefined()} instead of testing for NaN.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param value the value; NaN exactly when the status is {@link MetricStatus#UNDEFINED}
  * @param status whether the value was computed, substituted for a zero division, or is undefined
  * @param reason why the value is not an ordinary one; empty for {@link MetricStatus#DEFINED}

@@ -6,6 +6,8 @@ import java.util.Objects;
  * One row of the error-analysis prioritization table: how much is there to gain by improving the
  * model on one group (tag or slice) of the data.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param group the tag or slice
  * @param size examples in the group
  * @param share {@code size} / all examples

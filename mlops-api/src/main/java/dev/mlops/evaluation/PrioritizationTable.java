@@ -8,6 +8,8 @@ import java.util.Objects;
  * baseline metric, gap and potential gain, sorted by potential gain (largest first). It tells a
  * team which data to collect or augment next.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metric the metric's name
  * @param baselineName the baseline, e.g. "HLP"
  * @param examples all examples

@@ -3,6 +3,8 @@ package dev.mlops.evaluation;
 /**
  * A quantile of a distribution.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param level the probability level in [0, 1]
  * @param value the quantile (NumPy's default linear interpolation)
  */

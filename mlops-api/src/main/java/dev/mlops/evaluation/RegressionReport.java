@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * Regression metrics with scikit-learn 1.2's definitions.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param examples number of examples
  * @param mae mean absolute error
  * @param rmse root mean squared error

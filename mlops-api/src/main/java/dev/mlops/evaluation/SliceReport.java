@@ -8,6 +8,8 @@ import java.util.Optional;
  * One metric overall and per slice, with bootstrap intervals and the slices that are
  * significantly worse than overall (performance auditing on key slices).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metric the metric's name, e.g. "accuracy"
  * @param higherIsBetter whether larger values are better
  * @param examples all examples

@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * A metric on one slice of the data.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param name the slice's name, e.g. {@code "worst_radius in [15, 20)"} or {@code "tag:blurry"}
  * @param size examples in the slice
  * @param share {@code size} / all examples

@@ -1,6 +1,10 @@
 package dev.mlops.evaluation;
 
-/** The verdict on one slice of a {@link SliceReport}. */
+/**
+ * The verdict on one slice of a {@link SliceReport}.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum SliceStatus {
   /** Evaluated; not significantly worse than overall. */
   OK,

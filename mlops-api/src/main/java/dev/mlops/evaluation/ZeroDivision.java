@@ -3,6 +3,8 @@ package dev.mlops.evaluation;
 /**
  * What a ratio metric (precision, recall, F1) reports when its denominator is zero, following
  * scikit-learn's {@code zero_division} parameter.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum ZeroDivision {
   /**

@@ -76,6 +76,9 @@ final class ClassificationMetrics {
     }
     double majorityAccuracy = (double) maxSupport / n;
     List<String> warnings = warnings(labels, support, predicted, n, majorityAccuracy, config);
+    data.positiveLabel().filter(p -> !labels.contains(p)).ifPresent(p -> warnings.add(
+        "positive label '" + p + "' occurs in neither the actual nor the predicted labels "
+            + labels + "; check the positive label"));
 
     ScoreMetrics scores = scoreMetrics(data, config, labels);
     return new ClassificationReport(

@@ -1,7 +1,9 @@
 package dev.mlops.core.evaluation;
 
+import dev.mlops.evaluation.BaselineComparison;
 import dev.mlops.evaluation.ClassMetrics;
 import dev.mlops.evaluation.ClassificationReport;
+import dev.mlops.evaluation.ErrorAnalysis;
 import dev.mlops.evaluation.MetricValue;
 import dev.mlops.evaluation.PrioritizationTable;
 import dev.mlops.evaluation.RegressionReport;
@@ -69,6 +71,19 @@ public final class EvaluationLogger {
   public static void log(ActiveRun run, PrioritizationTable table) {
     Objects.requireNonNull(run, "run");
     artifact(run, "prioritization.json", EvaluationJson.toJson(table));
+  }
+
+  /** Logs an error analysis as {@code evaluation/errors.json} and the error count. */
+  public static void log(ActiveRun run, ErrorAnalysis analysis) {
+    Objects.requireNonNull(run, "run");
+    run.logMetric(PREFIX + "errors", analysis.errors());
+    artifact(run, "errors.json", EvaluationJson.toJson(analysis));
+  }
+
+  /** Logs a baseline comparison as {@code evaluation/baselines.json}. */
+  public static void log(ActiveRun run, BaselineComparison comparison) {
+    Objects.requireNonNull(run, "run");
+    artifact(run, "baselines.json", EvaluationJson.toJson(comparison));
   }
 
   private static void metric(ActiveRun run, String key, MetricValue value) {

@@ -95,6 +95,16 @@ class ClassificationEdgeCaseTest {
   }
 
   @Test
+  void positiveLabelThatNeverOccursIsWarnedAbout() {
+    EvaluationData d = EvaluationData.builder()
+        .actual(List.of("no", "yes")).predicted(List.of("no", "yes"))
+        .scores(new double[] {0.1, 0.7}, "Yes").build();
+    assertThat(Evaluation.classification(d).warnings()).contains(
+        "positive label 'Yes' occurs in neither the actual nor the predicted labels [no, yes];"
+            + " check the positive label");
+  }
+
+  @Test
   void multiclassProbabilityColumnAbsentFromLabelsMakesOneVsRestUndefined() {
     EvaluationData d = EvaluationData.builder()
         .actual(List.of("a", "b", "a")).predicted(List.of("a", "b", "c"))

@@ -87,6 +87,12 @@ class EvaluationLoggerTest {
     PrioritizationTable t = Prioritizer.byTag(d, SliceMetric.accuracy(), Baseline.constant("HLP", 1.0));
     RecordingRun run = new RecordingRun();
     EvaluationLogger.log(run, t);
+    EvaluationLogger.log(run, ErrorAnalyzer.analyze(d));
+    EvaluationLogger.log(run, BaselineComparator.compare(d, SliceMetric.accuracy(), Slice.tags(d),
+        List.of(Baseline.constant("HLP", 1.0))));
+    assertThat(run.metrics).containsEntry("eval.errors", 6.0);
+    assertThat(run.artifacts.get("evaluation/errors.json")).contains("\"tag\" : \"b\"");
+    assertThat(run.artifacts.get("evaluation/baselines.json")).contains("\"group\" : \"overall\"");
     assertThat(run.artifacts.get("evaluation/prioritization.json"))
         .contains("\"group\" : \"b\"", "\"potential_gain\" : 0.25", "\"baseline\" : \"HLP\"");
   }
