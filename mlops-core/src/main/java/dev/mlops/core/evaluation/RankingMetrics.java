@@ -2,11 +2,7 @@ package dev.mlops.core.evaluation;
 
 import dev.mlops.evaluation.MetricValue;
 import dev.mlops.evaluation.OperatingPoint;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * ROC-AUC, average precision and operating thresholds of a binary score, from the cumulative
@@ -27,36 +23,54 @@ final class RankingMetrics {
 
   private RankingMetrics() {}
 
+  /**
+   * Builds the curve from the positives' and the negatives' scores sorted apart (primitive sorts,
+   * no boxing), merged from the highest score down; equal scores form one threshold.
+   */
   static Curve curve(boolean[] positive, double[] scores) {
-    Integer[] order = IntStream.range(0, scores.length).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
-    List<Double> thresholds = new ArrayList<>();
-    List<long[]> counts = new ArrayList<>();
+    int p = 0;
+    for (boolean b : positive) {
+      if (b) {
+        p++;
+      }
+    }
+    double[] pos = new double[p];
+    double[] neg = new double[scores.length - p];
+    int a = 0;
+    int b = 0;
+    for (int i = 0; i < scores.length; i++) {
+      if (positive[i]) {
+        pos[a++] = scores[i];
+      } else {
+        neg[b++] = scores[i];
+      }
+    }
+    Arrays.sort(pos);
+    Arrays.sort(neg);
+    double[] thresholds = new double[scores.length];
+    long[] tps = new long[scores.length];
+    long[] fps = new long[scores.length];
+    int i = pos.length - 1;
+    int j = neg.length - 1;
+    int m = 0;
     long tp = 0;
     long fp = 0;
-    for (int k = 0; k < order.length; k++) {
-      int i = order[k];
-      if (positive[i]) {
+    while (i >= 0 || j >= 0) {
+      double v = i < 0 ? neg[j] : j < 0 ? pos[i] : Math.max(pos[i], neg[j]);
+      while (i >= 0 && pos[i] == v) {
         tp++;
-      } else {
+        i--;
+      }
+      while (j >= 0 && neg[j] == v) {
         fp++;
+        j--;
       }
-      boolean lastOfValue = k == order.length - 1 || scores[order[k + 1]] != scores[i];
-      if (lastOfValue) {
-        thresholds.add(scores[i]);
-        counts.add(new long[] {tp, fp});
-      }
+      thresholds[m] = v;
+      tps[m] = tp;
+      fps[m] = fp;
+      m++;
     }
-    int m = thresholds.size();
-    double[] t = new double[m];
-    long[] tps = new long[m];
-    long[] fps = new long[m];
-    for (int j = 0; j < m; j++) {
-      t[j] = thresholds.get(j);
-      tps[j] = counts.get(j)[0];
-      fps[j] = counts.get(j)[1];
-    }
-    return new Curve(t, tps, fps);
+    return new Curve(Arrays.copyOf(thresholds, m), Arrays.copyOf(tps, m), Arrays.copyOf(fps, m));
   }
 
   /** Trapezoidal area under the ROC curve, as scikit-learn's roc_auc_score (binary). */
