@@ -218,13 +218,13 @@ public final class EvaluationData {
 
     /** Sets the actual labels; no nulls. */
     public Builder actual(List<String> actual) {
-      this.actual = nullSafeCopy(actual);
+      this.actual = copyKeepingNulls(actual);
       return this;
     }
 
     /** Sets the predicted labels; no nulls. */
     public Builder predicted(List<String> predicted) {
-      this.predicted = nullSafeCopy(predicted);
+      this.predicted = copyKeepingNulls(predicted);
       return this;
     }
 
@@ -262,7 +262,8 @@ public final class EvaluationData {
       return this;
     }
 
-    private static List<String> nullSafeCopy(List<String> values) {
+    /** Copies without rejecting nulls, so build() can report every missing row at once. */
+    private static List<String> copyKeepingNulls(List<String> values) {
       Objects.requireNonNull(values, "values");
       return new ArrayList<>(values);
     }

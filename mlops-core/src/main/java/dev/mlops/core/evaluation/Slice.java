@@ -59,15 +59,18 @@ public final class Slice {
   }
 
   /**
-   * The examples whose feature equals {@code value} (a {@link Double} for numeric features, else
-   * compared as text).
+   * The examples whose feature equals {@code value}: numerically for a numeric feature and a
+   * {@link Number} value, otherwise as equal objects (a String for categorical features).
    */
   public static Slice value(String feature, Object value) {
     Objects.requireNonNull(feature, "feature");
     Objects.requireNonNull(value, "value");
-    return new Slice(feature + " = " + value, (d, r) -> {
+    return new Slice(feature + " = " + format(value), (d, r) -> {
       Object v = d.features(r).get(feature);
-      return v != null && (v.equals(value) || v.toString().equals(value.toString()));
+      if (v instanceof Double x && value instanceof Number n) {
+        return x == n.doubleValue();
+      }
+      return value.equals(v);
     });
   }
 

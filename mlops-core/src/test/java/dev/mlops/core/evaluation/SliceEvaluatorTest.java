@@ -97,6 +97,15 @@ class SliceEvaluatorTest {
   }
 
   @Test
+  void valueSlicesMatchNumbersNumericallyAndCategoriesExactly() {
+    EvaluationData d = data();
+    assertThat(Slice.value("size", 7).rows(d)).containsExactly(7);
+    assertThat(Slice.value("size", 7.0).name()).isEqualTo("size = 7");
+    assertThat(Slice.value("region", "north").rows(d)).hasSize(100);
+    assertThat(Slice.value("region", "North").rows(d)).isEmpty();
+  }
+
+  @Test
   void numericBinsAndQuantileBinsNameTheirRanges() {
     EvaluationData d = data();
     assertThat(Slice.bins("size", 100, 200)).extracting(Slice::name).containsExactly(
