@@ -1,6 +1,7 @@
 package dev.mlops.cli;
 
 import dev.mlops.cli.demo.DemoCommand;
+import dev.mlops.cli.evaluate.EvaluateCommand;
 import dev.mlops.cli.labels.LabelsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       LabelsCommand.class,
+      EvaluateCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class MlopsCommand implements Runnable {

@@ -22,7 +22,8 @@ public final class DemoCommand implements Callable<Integer> {
   /** The steps, in lifecycle order. */
   static final List<DemoStep> STEPS = List.of(
       new LoadDatasetStep(),
-      new LabelConsistencyStep());
+      new LabelConsistencyStep(),
+      new ErrorAnalysisStep());
 
   @Option(
       names = "--out",
