@@ -1,14 +1,10 @@
 package dev.mlops.core.experiments.mlflow;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.mlops.StoreException;
 import dev.mlops.core.experiments.RunDataRules;
 import dev.mlops.data.DatasetVersion;
 import dev.mlops.experiments.ActiveRun;
 import dev.mlops.experiments.RunStatus;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,17 +84,6 @@ final class MlflowRun implements ActiveRun {
     RunDataRules.checkArtifactPath(relativePath);
     tracker.api().putArtifact(experimentId, runId, relativePath, content);
     return this;
-  }
-
-  @Override
-  public ActiveRun logArtifact(String relativePath, Path file) {
-    Objects.requireNonNull(file, "file");
-    RunDataRules.checkArtifactPath(relativePath);
-    try {
-      return logArtifact(relativePath, Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new StoreException(file.toString(), "cannot read the artifact: " + e, e);
-    }
   }
 
   @Override

@@ -14,6 +14,7 @@ import dev.mlops.experiments.RunQuery;
 import dev.mlops.experiments.RunRecord;
 import dev.mlops.experiments.RunSpec;
 import dev.mlops.experiments.RunStatus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +54,7 @@ class MlflowTrackerTest {
   }
 
   @Test
-  void logsARunWithinMlflowsBatchLimitsAndReadsItBack() {
+  void logsARunWithinMlflowsBatchLimitsAndReadsItBack() throws Exception {
     MlflowTracker t = MlflowTracker.connect(config().build());
     String id;
     try (ActiveRun run = t.startRun(RunSpec.of("exp", "big").withSeed(3))) {
@@ -67,6 +68,9 @@ class MlflowTrackerTest {
       run.logMetric("diverged", Double.NaN);
       run.logInput(DATA, "training");
       run.logArtifact("model/card.md", new byte[] {42});
+      Path file = dir.resolve("weights.bin");
+      Files.write(file, new byte[] {1, 2});
+      run.logArtifact("model/weights.bin", file);
     }
     RunRecord r = t.findRun(id).orElseThrow();
     assertThat(r.experimentName()).isEqualTo("exp");
@@ -84,6 +88,7 @@ class MlflowTrackerTest {
     // 3 pages of 1000 + one request whose looping token brought only known points
     assertThat(server.calls("metrics/get-history")).isEqualTo(4);
     assertThat(server.artifact("1/" + id + "/artifacts/model/card.md")).containsExactly(42);
+    assertThat(server.artifact("1/" + id + "/artifacts/model/weights.bin")).containsExactly(1, 2);
   }
 
   @Test
