@@ -53,10 +53,17 @@ final class ListRunsCommand implements Callable<Integer> {
         page.nextPageToken().ifPresent(t -> root.put("truncated", true));
         out.println(root.toPrettyString());
       } else {
-        out.printf("%-32s  %-16s  %-20s  %-8s  %-20s  %s%n", "RUN_ID", "EXPERIMENT", "NAME", "STATUS", "START", "METRICS");
+        int experimentWidth = "EXPERIMENT".length();
+        int nameWidth = "NAME".length();
         for (RunRecord r : page.runs()) {
-          out.printf("%-32s  %-16s  %-20s  %-8s  %-20s  %s%n", r.runId(), r.experimentName(), r.runName(),
-              r.status(), r.startTime().toString().replaceFirst("\\.\\d+Z$", "Z"), RunJson.metrics(r.latestMetrics()));
+          experimentWidth = Math.max(experimentWidth, r.experimentName().length());
+          nameWidth = Math.max(nameWidth, r.runName().length());
+        }
+        String row = "%-32s  %-" + experimentWidth + "s  %-" + nameWidth + "s  %-8s  %-20s  %s%n";
+        out.printf(row, "RUN_ID", "EXPERIMENT", "NAME", "STATUS", "START", "METRICS");
+        for (RunRecord r : page.runs()) {
+          out.printf(row, r.runId(), r.experimentName(), r.runName(), r.status(),
+              r.startTime().toString().replaceFirst("\\.\\d+Z$", "Z"), RunJson.metrics(r.latestMetrics()));
         }
         out.printf("%d run(s)%s%n", page.runs().size(), page.nextPageToken().isPresent()
             ? " shown; more match (raise --max-results)" : "");
