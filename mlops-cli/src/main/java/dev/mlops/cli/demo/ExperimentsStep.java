@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,7 +72,7 @@ final class ExperimentsStep implements DemoStep {
       out.printf("store: %s (%d runs of this demo)%n", store, found.size());
       out.printf("search: %s%n  order by metrics.accuracy DESC%n", filter.replace(baselineId, "<baseline>").replace(ruleId, "<rule>"));
       for (RunRecord r : found) {
-        out.printf("  %-18s accuracy %.4f  model=%s  data %s (%s)%n", r.runName(),
+        out.printf(Locale.ROOT, "  %-18s accuracy %.4f  model=%s  data %s (%s)%n", r.runName(),
             r.latestMetrics().get("accuracy").value(), r.params().get("model"),
             r.inputs().get(0).dataset().digest().substring(0, 19), r.inputs().get(0).context());
       }
