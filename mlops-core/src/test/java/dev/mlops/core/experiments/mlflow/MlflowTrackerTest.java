@@ -92,6 +92,21 @@ class MlflowTrackerTest {
   }
 
   @Test
+  void historyStopsOnARepeatedPageToken() {
+    server.historyLoopOffset(1000); // the last page hands out the token of the second page again
+    MlflowTracker t = MlflowTracker.connect(config().build());
+    String id;
+    try (ActiveRun run = t.startRun("exp", "r")) {
+      id = run.runId();
+      for (int i = 0; i < 2500; i++) {
+        run.logMetric("loss", i, i);
+      }
+    }
+    assertThat(t.metricHistory(id, "loss")).hasSize(2500);
+    assertThat(server.calls("metrics/get-history")).isEqualTo(3);
+  }
+
+  @Test
   void splitsBatchesAtMlflowsLimits() {
     List<MlflowApi.Metric> metrics = new ArrayList<>();
     for (int i = 0; i < 2500; i++) {

@@ -47,6 +47,7 @@ final class TestMlflowServer implements AutoCloseable {
   private final Map<String, Set<String>> storedPoints = new HashMap<>();
   private final Map<String, byte[]> artifacts = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private int historyLoopOffset;
   private int failuresLeft;
   private int failureStatus;
   private String requiredAuthorization;
@@ -64,6 +65,11 @@ final class TestMlflowServer implements AutoCloseable {
 
   synchronized void requireAuthorization(String header) {
     requiredAuthorization = header;
+  }
+
+  /** Where the looping token of the last history page points (default 0, the first page). */
+  synchronized void historyLoopOffset(int offset) {
+    historyLoopOffset = offset;
   }
 
   /** The next {@code n} requests fail with {@code status} before being handled. */
@@ -283,7 +289,7 @@ final class TestMlflowServer implements AutoCloseable {
           points.subList(offset, Math.min(points.size(), offset + max)).forEach(a::add);
         }
         // the last page's token loops back to the start instead of being left out
-        r.put("next_page_token", encode(offset + max < points.size() ? offset + max : 0));
+        r.put("next_page_token", encode(offset + max < points.size() ? offset + max : historyLoopOffset));
         return r;
       }
       default:
