@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       LabelsCommand.class,
       EvaluateCommand.class,
+      dev.mlops.cli.runs.RunsCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class MlopsCommand implements Runnable {
