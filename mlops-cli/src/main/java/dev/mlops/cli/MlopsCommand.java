@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
     description = "Carry a machine-learning model through its production lifecycle.",
     subcommands = {
       DemoCommand.class,
+      dev.mlops.cli.data.InferSpecCommand.class,
+      dev.mlops.cli.data.ValidateCommand.class,
+      dev.mlops.cli.data.SplitCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class MlopsCommand implements Runnable {

@@ -148,7 +148,7 @@ abstract class FeatureCheck {
       }
     }
     if (f != null) {
-      out.add(f.toViolation(f.count() + " rows repeat a value of an earlier row"));
+      out.add(f.toViolation(f.count() + " of " + n + " values repeat an earlier row's value"));
     }
   }
 

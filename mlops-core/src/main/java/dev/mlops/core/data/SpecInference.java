@@ -29,7 +29,8 @@ import java.util.Objects;
  *       missing, ±Infinity only if observed
  *   <li>categorical domain: the observed values, sorted, all required in the domain (share 1.0)
  *   <li>text length: the observed [shortest, longest]
- *   <li>uniqueness: only for the id column, and only when its values are unique
+ *   <li>id column: unique when its values are, and no range or domain (new ids fall outside
+ *       any observed range)
  *   <li>label: the observed classes, sorted; the label feature itself gets no range or domain
  *   <li>rows: at least 1 (0 when inferred from an empty dataset), no upper bound
  * </ul>
@@ -86,7 +87,9 @@ public final class SpecInference {
     }
     FeatureSpec.Builder f = FeatureSpec.builder(column.name(), type)
         .minPresence(presence(n, missing));
-    if (!isLabel) {
+    // Ids and labels get no value rules: new ids fall outside any observed range, and the
+    // label's classes are kept at the dataset level.
+    if (!isLabel && !isId) {
       if (column instanceof NumericColumn num) {
         f.range(observedRange(num));
       } else if (type == FeatureType.CATEGORICAL && !(column instanceof BooleanColumn)) {
