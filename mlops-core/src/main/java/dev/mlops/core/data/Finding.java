@@ -52,11 +52,6 @@ final class Finding {
     }
   }
 
-  /** Adds to the count without an example (e.g. a whole absent column). */
-  void addCount(long n) {
-    count += n;
-  }
-
   long count() {
     return count;
   }
