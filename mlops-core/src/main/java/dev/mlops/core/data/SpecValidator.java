@@ -92,7 +92,7 @@ public final class SpecValidator implements DatasetValidator {
     long n = data.rowCount();
     if (n < spec.minRows() || n > spec.maxRows()) {
       String expected = spec.maxRows() == Long.MAX_VALUE
-          ? "at least " + spec.minRows() + " rows"
+          ? "at least " + spec.minRows() + (spec.minRows() == 1 ? " row" : " rows")
           : "between " + spec.minRows() + " and " + spec.maxRows() + " rows";
       out.add(new Violation(Violation.DATASET, ViolationKind.ROW_COUNT, n, List.of(), List.of(),
           expected, n == 0 ? "the dataset is empty" : n + " rows"));

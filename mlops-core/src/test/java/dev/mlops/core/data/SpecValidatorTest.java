@@ -201,7 +201,7 @@ class SpecValidatorTest {
     Violation v = only(SpecValidator.of(inferred()).validate(empty), ViolationKind.ROW_COUNT);
     assertThat(v.feature()).isEqualTo(Violation.DATASET);
     assertThat(v.actual()).isEqualTo("the dataset is empty");
-    assertThat(v.expected()).isEqualTo("at least 1 rows");
+    assertThat(v.expected()).isEqualTo("at least 1 row");
   }
 
   @Test
