@@ -41,8 +41,8 @@ abstract class FeatureCheck {
     };
   }
 
-  /** Returns whether this feature is the spec's label column. */
-  boolean isLabel() {
+  /** Returns whether this feature is the label column and the spec lists its classes. */
+  boolean checksLabelClasses() {
     return labelClasses != null;
   }
 

@@ -188,6 +188,6 @@ final class NumericCheck extends FeatureCheck {
       out = RecordFindings.add(out, name, ViolationKind.OUT_OF_RANGE, Values.format(v),
           rangeText, Values.format(v));
     }
-    return isLabel() ? checkLabelValue(Values.format(v), out) : out;
+    return checksLabelClasses() ? checkLabelValue(Values.format(v), out) : out;
   }
 }
