@@ -337,4 +337,35 @@ class SpecValidatorTest {
       pool.shutdown();
     }
   }
+
+  @Test
+  void booleanAndTimestampTextIsParsedAndWrongValuesAreReported() {
+    DatasetSpec spec = DatasetSpec.builder()
+        .feature(FeatureSpec.builder("flag", FeatureType.BOOLEAN).build())
+        .feature(FeatureSpec.builder("at", FeatureType.TIMESTAMP).build())
+        .build();
+    Dataset data = Dataset.of(CategoricalColumn.of("flag", "true", "FALSE", "yes"),
+        TextColumn.of("at", "2024-01-31T12:00:00Z", "yesterday", "2024-02-01T00:00:00Z"));
+    ValidationReport report = SpecValidator.of(spec).validate(data);
+    assertThat(report.violations()).extracting(Violation::feature, Violation::kind,
+        Violation::exampleRows).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("flag", ViolationKind.WRONG_TYPE, List.of(2L)),
+        org.assertj.core.groups.Tuple.tuple("at", ViolationKind.WRONG_TYPE, List.of(1L)));
+    assertThat(report.violations().get(0).expected()).isEqualTo("true or false");
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("flag", "maybe");
+    m.put("at", java.time.Instant.EPOCH);
+    assertThat(SpecValidator.of(spec).validate(Record.of(m)).violations())
+        .extracting(Violation::feature).containsExactly("flag");
+  }
+
+  @Test
+  void lengthBoundsAreChecked() {
+    DatasetSpec spec = DatasetSpec.builder().feature(FeatureSpec.builder("t", FeatureType.TEXT)
+        .length(new dev.mlops.data.LengthBounds(2, 4)).build()).build();
+    Violation v = only(SpecValidator.of(spec).validate(Dataset.of(
+        TextColumn.of("t", "ab", "a", "abcde", "abc"))), ViolationKind.LENGTH_OUT_OF_RANGE);
+    assertThat(v.exampleRows()).containsExactly(1L, 2L);
+    assertThat(v.expected()).isEqualTo("length in [2, 4]");
+  }
 }
