@@ -7,6 +7,8 @@ import java.util.Objects;
  * How evenly a split spreads the label classes: the distribution in the whole dataset and per
  * part, the largest deviation of any class share in any part, and warnings.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param labelColumn the label column
  * @param overall the class counts and shares of the whole dataset, most frequent first
  * @param splits one entry per part, in the order train, dev, test

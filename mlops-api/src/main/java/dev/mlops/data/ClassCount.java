@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * How often one label class occurs.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param label the class, as text
  * @param count the number of rows with this class
  * @param share {@code count} divided by the number of labeled rows, in [0, 1]

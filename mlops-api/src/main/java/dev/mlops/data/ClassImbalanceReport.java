@@ -8,6 +8,8 @@ import java.util.Objects;
  * imbalance ratio. The input to choosing metrics (precision/recall/F1 instead of accuracy) and a
  * rebalancing strategy on skewed data.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param labelColumn the label column
  * @param rows the number of rows counted (missing labels count as the class {@code "<missing>"})
  * @param classes the classes, most frequent first (ties by label)

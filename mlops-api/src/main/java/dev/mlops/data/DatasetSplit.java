@@ -6,6 +6,8 @@ import java.util.Objects;
  * A dataset divided into train, dev and test parts. Each part keeps the columns of the original
  * and its rows in their original order.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param train the training rows
  * @param dev the dev (validation) rows; may be empty
  * @param test the test rows; may be empty

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * The label distribution of one part of a split.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param split which part
  * @param rows its row count
  * @param classes count and share of every class of the whole dataset (zero counts included), in

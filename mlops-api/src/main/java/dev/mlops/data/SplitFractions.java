@@ -3,6 +3,8 @@ package dev.mlops.data;
 /**
  * The share of rows that goes to each part of a train/dev/test split.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param train share of the training part, in (0, 1]
  * @param dev share of the dev part, in [0, 1)
  * @param test share of the test part, in [0, 1)

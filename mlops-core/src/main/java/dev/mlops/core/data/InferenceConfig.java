@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * Settings of {@link SpecInference}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param maxDomainSize a string column with at most this many distinct values is inferred as
  *     CATEGORICAL with its observed values as the domain; with more it is inferred as TEXT with
  *     observed length bounds
