@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param label the class, as text
  * @param count the number of rows with this class
- * @param share {@code count} divided by the number of labeled rows, in [0, 1]
+ * @param share {@code count} divided by the number of rows counted (missing labels included), in [0, 1]
  */
 public record ClassCount(String label, long count, double share) {
   /** Checks arguments. */
