@@ -1,8 +1,12 @@
 package dev.mlops.cli;
 
+import dev.mlops.cli.data.InferSpecCommand;
+import dev.mlops.cli.data.SplitCommand;
+import dev.mlops.cli.data.ValidateCommand;
 import dev.mlops.cli.demo.DemoCommand;
 import dev.mlops.cli.evaluate.EvaluateCommand;
 import dev.mlops.cli.labels.LabelsCommand;
+import dev.mlops.cli.runs.RunsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,9 +24,12 @@ import picocli.CommandLine.Command;
     description = "Carry a machine-learning model through its production lifecycle.",
     subcommands = {
       DemoCommand.class,
+      InferSpecCommand.class,
+      ValidateCommand.class,
+      SplitCommand.class,
       LabelsCommand.class,
+      RunsCommand.class,
       EvaluateCommand.class,
-      dev.mlops.cli.runs.RunsCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class MlopsCommand implements Runnable {

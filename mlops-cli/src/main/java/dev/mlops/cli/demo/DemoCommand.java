@@ -22,6 +22,7 @@ public final class DemoCommand implements Callable<Integer> {
   /** The steps, in lifecycle order. */
   static final List<DemoStep> STEPS = List.of(
       new LoadDatasetStep(),
+      new DataSpecStep(),
       new LabelConsistencyStep(),
       new ExperimentsStep(),
       new ErrorAnalysisStep());
