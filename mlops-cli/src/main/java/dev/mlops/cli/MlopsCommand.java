@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     description = "Carry a machine-learning model through its production lifecycle.",
     subcommands = {
       DemoCommand.class,
+      dev.mlops.cli.model.ModelCommand.class, dev.mlops.cli.model.PredictCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class MlopsCommand implements Runnable {
