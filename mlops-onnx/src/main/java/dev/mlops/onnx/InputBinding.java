@@ -163,13 +163,15 @@ final class InputBinding {
   }
 
   private Object value(Record rec, String feature) {
-    if (!rec.has(feature)) {
+    try {
+      return rec.get(feature);
+    } catch (IllegalArgumentException absent) {
+      // Record.get throws for an absent feature; catching it saves a second lookup per value.
       throw new ModelInferenceException(model, feature,
           "feature '" + feature + "' for input '" + input.name() + "'",
           "record features " + rec.featureNames(), "the record lacks a feature the model needs",
           null);
     }
-    return rec.get(feature);
   }
 
   private ModelInferenceException wrongType(String feature, int row, Object v) {

@@ -42,7 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * A {@link Model} served by ONNX Runtime: loads an ONNX file, maps {@link Record} features to its
@@ -84,7 +84,7 @@ public final class OnnxModel implements Model {
   private final OutputDecoder decoder;
   private final List<String> classes;
   private final DatasetSpec inputSpec;
-  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final StampedLock lock = new StampedLock();
   private volatile boolean closed;
 
   private OnnxModel(
@@ -430,7 +430,7 @@ public final class OnnxModel implements Model {
     if (records.isEmpty()) {
       return List.of();
     }
-    lock.readLock().lock();
+    long stamp = lock.readLock();
     try {
       checkOpen();
       requirePredictable();
@@ -457,7 +457,7 @@ public final class OnnxModel implements Model {
         tensors.values().forEach(OnnxTensor::close);
       }
     } finally {
-      lock.readLock().unlock();
+      lock.unlockRead(stamp);
     }
   }
 
@@ -496,7 +496,7 @@ public final class OnnxModel implements Model {
   public Map<String, Tensor> run(Map<String, Tensor> inputs, Set<String> outputs) {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(outputs, "outputs");
-    lock.readLock().lock();
+    long stamp = lock.readLock();
     try {
       checkOpen();
       checkRawInputs(inputs);
@@ -520,7 +520,7 @@ public final class OnnxModel implements Model {
         tensors.values().forEach(OnnxTensor::close);
       }
     } finally {
-      lock.readLock().unlock();
+      lock.unlockRead(stamp);
     }
   }
 
@@ -682,7 +682,7 @@ public final class OnnxModel implements Model {
   /** Closes the session after calls in flight finish; idempotent. */
   @Override
   public void close() {
-    lock.writeLock().lock();
+    long stamp = lock.writeLock();
     try {
       if (closed) {
         return;
@@ -693,7 +693,7 @@ public final class OnnxModel implements Model {
       throw new ModelInferenceException(name, null, null, null,
           "ONNX Runtime failed to close the session: " + e.getMessage(), e);
     } finally {
-      lock.writeLock().unlock();
+      lock.unlockWrite(stamp);
     }
   }
 
