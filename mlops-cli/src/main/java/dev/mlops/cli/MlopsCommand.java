@@ -1,6 +1,8 @@
 package dev.mlops.cli;
 
 import dev.mlops.cli.demo.DemoCommand;
+import dev.mlops.cli.evaluate.EvaluateCommand;
+import dev.mlops.cli.labels.LabelsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +20,8 @@ import picocli.CommandLine.Command;
     description = "Carry a machine-learning model through its production lifecycle.",
     subcommands = {
       DemoCommand.class,
+      LabelsCommand.class,
+      EvaluateCommand.class,
       dev.mlops.cli.model.ModelCommand.class, dev.mlops.cli.model.PredictCommand.class,
       CommandLine.HelpCommand.class,
     })
