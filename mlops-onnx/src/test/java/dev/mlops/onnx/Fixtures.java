@@ -66,6 +66,16 @@ final class Fixtures {
         .toBytes();
   }
 
+  /** A model that adds one to an int64 input, returning it as its (label) output. */
+  static byte[] int64Increment() {
+    return OnnxModelWriter.graph("increment")
+        .input("count", ElementType.INT64, "N")
+        .initializer("one", new long[] {1}, new long[] {1})
+        .node("Add", List.of("count", "one"), List.of("next"))
+        .output("next", ElementType.INT64, "N")
+        .toBytes();
+  }
+
   /** A model with a uint8 input, which records cannot fill. */
   static byte[] uint8Input() {
     return OnnxModelWriter.graph("pixels")

@@ -185,6 +185,21 @@ class OnnxModelTest {
   }
 
   @Test
+  void int64InputsAndOutputs() {
+    try (OnnxModel model = open(Fixtures.int64Increment())) {
+      assertThat(model.predict(Record.of(Map.of("count", 41.0))).label()).contains("42");
+      assertThat(model.inputSpec().feature("count").orElseThrow().type())
+          .isEqualTo(FeatureType.INTEGER);
+      Map<String, Tensor> raw = model.run(Map.of("count", Tensor.ofLongs(new long[] {3}, 1, 2, 3)));
+      assertThat(raw.get("next").longs()).containsExactly(2, 3, 4);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> model.predict(Record.of(Map.of("count", 1.5))))
+          .hasMessageContaining("feature 'count' of row 0 is not a whole number")
+          .hasMessageContaining("expected INT64 for input 'count', actual 1.5");
+    }
+  }
+
+  @Test
   void explicitFeatureMappingRenamesColumns() {
     OnnxModelOptions options = OnnxModelOptions.builder()
         .features(FeatureMapping.of("X", List.of("z", "y", "x"))).name("renamed").version("v7")

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +126,34 @@ class BatchingModelTest {
       assertThat(queued.get().score().getAsDouble()).isEqualTo(2);
       assertThat(model.metrics().rejected()).isEqualTo(1);
       assertThat(model.metrics().requests()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void blockPolicyWaitsForRoomInTheQueue() throws Exception {
+    GatedModel inner = new GatedModel(true);
+    try (BatchingModel model = new BatchingModel(inner,
+        config(8, Duration.ZERO, 1, BackPressure.BLOCK), System::nanoTime)) {
+      Future<Prediction> first = call(model, 1);
+      inner.firstBatchEntered.await();
+      Future<Prediction> queued = call(model, 2);
+      awaitQueued(model, 1);
+      AtomicReference<Thread> blocked = new AtomicReference<>();
+      Future<Prediction> third = callers.submit(() -> {
+        blocked.set(Thread.currentThread());
+        return model.predict(x(3));
+      });
+      while (blocked.get() == null || blocked.get().getState() != Thread.State.WAITING) {
+        Thread.onSpinWait();
+      }
+      // Parked for room: not yet accepted into the queue.
+      assertThat(model.metrics().requests()).isEqualTo(2);
+      inner.gate.countDown();
+      assertThat(first.get().score().getAsDouble()).isEqualTo(1);
+      assertThat(queued.get().score().getAsDouble()).isEqualTo(2);
+      assertThat(third.get().score().getAsDouble()).isEqualTo(3);
+      assertThat(model.metrics().requests()).isEqualTo(3);
+      assertThat(model.metrics().rejected()).isZero();
     }
   }
 
