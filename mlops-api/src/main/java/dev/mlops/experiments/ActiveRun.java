@@ -1,6 +1,11 @@
 package dev.mlops.experiments;
 
+import dev.mlops.StoreException;
 import dev.mlops.data.DatasetVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * A run being recorded. Closing it ends it as {@link RunStatus#FINISHED} unless
@@ -56,6 +61,26 @@ public interface ActiveRun extends AutoCloseable {
    * @throws IllegalArgumentException if the path is absolute or escapes the run (e.g. "..")
    */
   ActiveRun logArtifact(String relativePath, byte[] content);
+
+  /**
+   * Copies a file as an artifact under the run. The default reads the file into memory and calls
+   * {@link #logArtifact(String, byte[])}; the embedded store streams it instead.
+   *
+   * @param relativePath where under the run's artifact root, with '/' separators
+   * @param file the file to copy
+   * @throws IllegalArgumentException if the path is absolute or escapes the run
+   * @throws StoreException if the file cannot be read or stored
+   */
+  default ActiveRun logArtifact(String relativePath, Path file) {
+    Objects.requireNonNull(file, "file");
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new StoreException(file.toString(), "cannot read the artifact file: " + e, e);
+    }
+    return logArtifact(relativePath, content);
+  }
 
   /** Ends the run with a status; idempotent for the same status. */
   void end(RunStatus status);

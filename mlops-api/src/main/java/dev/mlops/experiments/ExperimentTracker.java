@@ -20,7 +20,20 @@ public interface ExperimentTracker extends AutoCloseable {
    * @return the active run
    * @throws IllegalArgumentException if a name breaks the naming rules
    */
-  ActiveRun startRun(String experimentName, String runName);
+  default ActiveRun startRun(String experimentName, String runName) {
+    return startRun(RunSpec.of(experimentName, runName));
+  }
+
+  /**
+   * Starts a run as specified, recording the code version and environment as tags.
+   *
+   * @throws IllegalArgumentException if a name or tag breaks the naming rules, or the parent is
+   *     unknown
+   */
+  ActiveRun startRun(RunSpec spec);
+
+  /** Returns the names of all experiments, in creation order. */
+  List<String> experimentNames();
 
   /**
    * Starts a nested run under a parent.
@@ -45,8 +58,28 @@ public interface ExperimentTracker extends AutoCloseable {
    * @throws IllegalArgumentException if the filter or ordering does not parse, naming the
    *     position
    */
-  List<RunRecord> searchRuns(
-      List<String> experimentNames, String filter, List<String> orderBy, int maxResults);
+  default List<RunRecord> searchRuns(
+      List<String> experimentNames, String filter, List<String> orderBy, int maxResults) {
+    return searchRuns(
+            new RunQuery(experimentNames, filter, orderBy, maxResults, Optional.empty()))
+        .runs();
+  }
+
+  /**
+   * Returns one page of runs matching a query; an empty experiment list searches all
+   * experiments.
+   *
+   * @throws IllegalArgumentException if the filter, ordering or page token does not parse
+   */
+  RunPage searchRuns(RunQuery query);
+
+  /**
+   * Compares runs side by side.
+   *
+   * @param runIds one or more run ids
+   * @throws IllegalArgumentException if no id is given or a run does not exist
+   */
+  RunComparison compareRuns(List<String> runIds);
 
   /** Blocks until everything logged so far is durable. */
   void flush();

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       LabelsCommand.class,
       EvaluateCommand.class,
+      dev.mlops.cli.runs.RunsCommand.class,
       dev.mlops.cli.model.ModelCommand.class, dev.mlops.cli.model.PredictCommand.class,
       CommandLine.HelpCommand.class,
     })

@@ -23,6 +23,7 @@ public final class DemoCommand implements Callable<Integer> {
   static final List<DemoStep> STEPS = List.of(
       new LoadDatasetStep(),
       new LabelConsistencyStep(),
+      new ExperimentsStep(),
       new ErrorAnalysisStep(),
       new OnnxServingStep());
 

@@ -1,0 +1,97 @@
+package dev.mlops.benchmarks.experiments;
+
+import dev.mlops.core.experiments.FileTracker;
+import dev.mlops.core.experiments.FileTrackerConfig;
+import dev.mlops.experiments.ActiveRun;
+import dev.mlops.experiments.RunRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Search over {@code runs} finished runs with a two-clause MLflow filter and an order-by.
+ * {@code storeSearch} goes through an open store (it re-lists the run directories on every
+ * search, re-reads only runs still running); {@code coldOpenAndSearch} opens the store first, so
+ * it reads every run file; the peer {@code handWrittenPredicate} filters and sorts the same
+ * records in memory with plain Java, the floor for any filter engine. Run: {@code java -jar
+ * mlops-benchmarks/target/benchmarks.jar RunSearchBenchmark -f 1 -wi 2 -i 3}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class RunSearchBenchmark {
+  static final String FILTER = "metrics.rmse < 0.5 and params.model = 'tree'";
+
+  @Param({"10000"})
+  int runs;
+
+  private Path dir;
+  private FileTracker tracker;
+  private List<RunRecord> records;
+
+  @Setup(Level.Trial)
+  public void createStore() throws IOException {
+    dir = Files.createTempDirectory("mlops-bench-search");
+    Random random = new Random(11);
+    String[] models = {"tree", "linear", "forest", "svm"};
+    try (FileTracker t = FileTracker.open(FileTrackerConfig.builder(dir).gitDirectory(null).build())) {
+      for (int i = 0; i < runs; i++) {
+        try (ActiveRun run = t.startRun("bench", "run-" + i)) {
+          run.logParam("model", models[random.nextInt(models.length)]).logParam("lr", Double.toString(random.nextDouble()));
+          run.logMetric("rmse", random.nextDouble()).logMetric("accuracy", random.nextDouble());
+        }
+      }
+    }
+    tracker = FileTracker.open(FileTrackerConfig.builder(dir).gitDirectory(null).build());
+    records = tracker.searchRuns(List.of("bench"), "", List.of(), 50_000);
+  }
+
+  @TearDown(Level.Trial)
+  public void delete() throws IOException {
+    tracker.close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Benchmark
+  public List<RunRecord> storeSearch() {
+    return tracker.searchRuns(List.of("bench"), FILTER, List.of("metrics.rmse ASC"), 1000);
+  }
+
+  @Benchmark
+  public List<RunRecord> coldOpenAndSearch() {
+    try (FileTracker cold = FileTracker.open(FileTrackerConfig.builder(dir).gitDirectory(null).build())) {
+      return cold.searchRuns(List.of("bench"), FILTER, List.of("metrics.rmse ASC"), 1000);
+    }
+  }
+
+  @Benchmark
+  public List<RunRecord> handWrittenPredicate() {
+    List<RunRecord> out = new ArrayList<>();
+    for (RunRecord r : records) {
+      var rmse = r.latestMetrics().get("rmse");
+      if (rmse != null && rmse.value() < 0.5 && "tree".equals(r.params().get("model"))) {
+        out.add(r);
+      }
+    }
+    out.sort(Comparator.comparingDouble((RunRecord r) -> r.latestMetrics().get("rmse").value()));
+    return out.size() > 1000 ? out.subList(0, 1000) : out;
+  }
+}

@@ -1,0 +1,2 @@
+/** Benchmarks of experiment tracking: async metric logging and run search. */
+package dev.mlops.benchmarks.experiments;

@@ -1,0 +1,135 @@
+package dev.mlops.core.experiments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlops.StoreException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The store's experiments, {@code experiments.jsonl}: one framed record per experiment,
+ * {@code {"t":"experiment","id":"1","name":"...","created":<ms>}}. Several processes create
+ * experiments safely: creation re-reads the file under an exclusive {@link FileLock}. Guarded by
+ * the owning {@link StoreIndex}'s lock; a JVM-wide monitor per file keeps two trackers of one JVM
+ * from asking the OS for overlapping locks.
+ */
+final class ExperimentLog implements LogScanner.Handler {
+  private static final ConcurrentHashMap<Path, Object> JVM_MONITORS = new ConcurrentHashMap<>();
+
+  private final Path file;
+  private final LogScanner.Position position = new LogScanner.Position();
+  private final Map<String, String> idByName = new LinkedHashMap<>();
+  private final Map<String, String> nameById = new LinkedHashMap<>();
+  private final List<StoreProblem> problems = new ArrayList<>();
+  private StoreProblem tailProblem;
+
+  ExperimentLog(Path file) {
+    this.file = file.toAbsolutePath().normalize();
+  }
+
+  void refresh() {
+    if (!file.toFile().exists()) {
+      return;
+    }
+    try {
+      long tail = LogScanner.scan(file, position, this);
+      tailProblem = tail > 0 ? LogScanner.incompleteTail(file, position.line + 1, tail) : null;
+    } catch (IOException e) {
+      throw new StoreException(file.toString(), "cannot read the experiments: " + e, e);
+    }
+  }
+
+  Optional<String> idOf(String name) {
+    return Optional.ofNullable(idByName.get(name));
+  }
+
+  Optional<String> nameOf(String id) {
+    return Optional.ofNullable(nameById.get(id));
+  }
+
+  List<String> names() {
+    return List.copyOf(idByName.keySet());
+  }
+
+  List<StoreProblem> problems() {
+    List<StoreProblem> all = new ArrayList<>(problems);
+    if (tailProblem != null) {
+      all.add(tailProblem);
+    }
+    return all;
+  }
+
+  /** Returns the id of the named experiment, appending it to the file if it is new. */
+  String getOrCreate(String name, long nowMillis) {
+    refresh();
+    Optional<String> known = idOf(name);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    synchronized (JVM_MONITORS.computeIfAbsent(file, f -> new Object())) {
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+              StandardOpenOption.WRITE)) {
+        FileLock lock = ch.lock(); // released when the channel closes
+        assert lock.isValid();
+        refresh(); // another process may have created it while we waited for the lock
+        known = idOf(name);
+        if (known.isPresent()) {
+          return known.get();
+        }
+        String id = Long.toString(position.line + 1); // unique: one line per experiment
+        String json = RunLogFormat.JSON.createObjectNode().put("t", "experiment").put("id", id)
+            .put("name", name).put("created", nowMillis).toString();
+        long size = ch.size();
+        if (size > 0 && !endsWithNewline(ch, size)) {
+          // terminate a line cut off by a crashed writer so it stays one (skipped) corrupt line
+          ch.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
+          size++;
+        }
+        ByteBuffer buf = ByteBuffer.wrap(LogLine.frame(json));
+        while (buf.hasRemaining()) {
+          size += ch.write(buf, size);
+        }
+        ch.force(true);
+        refresh();
+        return id;
+      } catch (IOException e) {
+        throw new StoreException(file.toString(), "cannot create experiment '" + name + "': " + e, e);
+      }
+    }
+  }
+
+  private static boolean endsWithNewline(FileChannel ch, long size) throws IOException {
+    ByteBuffer last = ByteBuffer.allocate(1);
+    ch.read(last, size - 1);
+    return last.get(0) == '\n';
+  }
+
+  @Override
+  public void line(long lineNumber, String json) {
+    try {
+      JsonNode n = RunLogFormat.parse(json);
+      String id = RunLogFormat.text(n, "id");
+      String name = RunLogFormat.text(n, "name");
+      if (!idByName.containsKey(name)) {
+        idByName.put(name, id);
+        nameById.put(id, name);
+      }
+    } catch (RuntimeException e) {
+      problems.add(new StoreProblem(StoreProblem.Kind.CORRUPT_LINE, file, lineNumber, e.getMessage()));
+    }
+  }
+
+  @Override
+  public void problem(StoreProblem problem) {
+    problems.add(problem);
+  }
+}

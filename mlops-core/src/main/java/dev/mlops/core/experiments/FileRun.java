@@ -1,0 +1,162 @@
+package dev.mlops.core.experiments;
+
+import dev.mlops.StoreException;
+import dev.mlops.data.DatasetVersion;
+import dev.mlops.experiments.ActiveRun;
+import dev.mlops.experiments.RunStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A run of a {@link FileTracker}. Thread-safe: values go through the tracker's writer queue. */
+final class FileRun implements ActiveRun {
+  private final FileTracker tracker;
+  private final String runId;
+  private final RunFile file;
+  private final Path artifactsDir;
+  private final Map<String, String> params = new ConcurrentHashMap<>();
+  private final AtomicReference<RunStatus> ended = new AtomicReference<>();
+
+  FileRun(FileTracker tracker, String runId, RunFile file, Path artifactsDir) {
+    this.tracker = tracker;
+    this.runId = runId;
+    this.file = file;
+    this.artifactsDir = artifactsDir;
+  }
+
+  @Override
+  public String runId() {
+    return runId;
+  }
+
+  @Override
+  public ActiveRun logParam(String key, String value) {
+    RunDataRules.checkParamValue(RunDataRules.checkKey("param", key), value);
+    ensureRunning();
+    String previous = params.putIfAbsent(key, value);
+    if (previous == null) {
+      tracker.writer().line(file, RunLogFormat.param(key, value));
+    } else if (!previous.equals(value)) {
+      throw new IllegalArgumentException("param '" + key + "' of run " + runId + " already has the value '"
+          + previous + "'; params are write-once, so '" + value + "' cannot replace it (log a tag or"
+          + " start a new run)");
+    }
+    return this;
+  }
+
+  @Override
+  public ActiveRun logMetric(String key, double value, long step) {
+    tracker.checkMetricKey(key);
+    ensureRunning();
+    tracker.writer().metric(file, key, value, step, tracker.nowMillis());
+    return this;
+  }
+
+  @Override
+  public ActiveRun setTag(String key, String value) {
+    RunDataRules.checkTagValue(RunDataRules.checkKey("tag", key), value);
+    ensureRunning();
+    tracker.writer().line(file, RunLogFormat.tag(key, value));
+    return this;
+  }
+
+  @Override
+  public ActiveRun logInput(DatasetVersion dataset, String context) {
+    Objects.requireNonNull(dataset, "dataset");
+    RunDataRules.checkContext(context);
+    ensureRunning();
+    tracker.writer().line(file, RunLogFormat.input(dataset, context));
+    return this;
+  }
+
+  @Override
+  public ActiveRun logArtifact(String relativePath, byte[] content) {
+    Objects.requireNonNull(content, "content");
+    Path target = artifactTarget(relativePath);
+    try {
+      Files.createDirectories(target.getParent());
+      Path tmp = Files.createTempFile(target.getParent(), ".artifact", ".tmp");
+      Files.write(tmp, content);
+      syncAndMove(tmp, target);
+    } catch (IOException e) {
+      throw new StoreException(target.toString(), "cannot store the artifact: " + e, e);
+    }
+    return this;
+  }
+
+  @Override
+  public ActiveRun logArtifact(String relativePath, Path source) {
+    Objects.requireNonNull(source, "file");
+    Path target = artifactTarget(relativePath);
+    try (InputStream in = Files.newInputStream(source)) {
+      Files.createDirectories(target.getParent());
+      Path tmp = Files.createTempFile(target.getParent(), ".artifact", ".tmp");
+      try (var out = Files.newOutputStream(tmp)) {
+        in.transferTo(out);
+      }
+      syncAndMove(tmp, target);
+    } catch (IOException e) {
+      throw new StoreException(source.toString(), "cannot store it as artifact '" + relativePath + "': " + e, e);
+    }
+    return this;
+  }
+
+  @Override
+  public void end(RunStatus status) {
+    Objects.requireNonNull(status, "status");
+    if (!status.terminal()) {
+      throw new IllegalArgumentException("a run ends as FINISHED, FAILED or KILLED, not " + status);
+    }
+    if (!ended.compareAndSet(null, status)) {
+      if (ended.get() != status) {
+        throw new IllegalStateException("run " + runId + " already ended as " + ended.get());
+      }
+      return;
+    }
+    tracker.writer().line(file, RunLogFormat.end(status, tracker.nowMillis()));
+    tracker.writer().finish(file);
+    tracker.flush();
+  }
+
+  @Override
+  public void close() {
+    if (ended.get() == null) {
+      end(RunStatus.FINISHED);
+    }
+  }
+
+  private void ensureRunning() {
+    if (ended.get() != null) {
+      throw new IllegalStateException("run " + runId + " has ended (" + ended.get() + "); start a new run");
+    }
+  }
+
+  private Path artifactTarget(String relativePath) {
+    List<String> segments = RunDataRules.checkArtifactPath(relativePath);
+    Path target = artifactsDir;
+    for (String s : segments) {
+      target = target.resolve(s);
+    }
+    target = target.normalize();
+    if (!target.startsWith(artifactsDir) || target.equals(artifactsDir)) {
+      throw new IllegalArgumentException("artifact path '" + relativePath + "' escapes the run's artifact directory");
+    }
+    return target;
+  }
+
+  private static void syncAndMove(Path tmp, Path target) throws IOException {
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      ch.force(true);
+    }
+    FileTracker.moveAtomically(tmp, target);
+    FileTracker.syncDirectory(target.getParent());
+  }
+}

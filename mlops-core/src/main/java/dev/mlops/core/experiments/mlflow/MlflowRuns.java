@@ -1,0 +1,161 @@
+package dev.mlops.core.experiments.mlflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.experiments.RunEnvironment;
+import dev.mlops.data.DatasetVersion;
+import dev.mlops.experiments.MetricPoint;
+import dev.mlops.experiments.RunRecord;
+import dev.mlops.experiments.RunStatus;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Converts between MLflow's JSON entities and the SDK's records. MLflow serialises 64-bit fields
+ * (times, steps) as JSON strings in some versions and as numbers in others, and NaN as a string;
+ * every numeric field accepts both. Stateless.
+ */
+final class MlflowRuns {
+  /** The input tag MLflow uses for a dataset's context. */
+  static final String CONTEXT_TAG = "mlflow.data.context";
+
+  private MlflowRuns() {}
+
+  static long longValue(JsonNode n, String field) {
+    JsonNode v = n.path(field);
+    if (v.isNumber()) {
+      return v.longValue();
+    }
+    if (v.isTextual()) {
+      try {
+        return Long.parseLong(v.textValue());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("field '" + field + "' is not an integer: '" + v.textValue() + "'", e);
+      }
+    }
+    return 0; // protobuf JSON leaves out fields with default value 0
+  }
+
+  static double doubleValue(JsonNode v) {
+    if (v.isNumber()) {
+      return v.doubleValue();
+    }
+    if (v.isTextual()) {
+      return Double.parseDouble(v.textValue()); // "NaN", "Infinity", "-Infinity" or a number
+    }
+    return 0;
+  }
+
+  static MetricPoint metric(JsonNode m) {
+    return new MetricPoint(m.path("key").asText(), doubleValue(m.path("value")), longValue(m, "step"),
+        Instant.ofEpochMilli(longValue(m, "timestamp")));
+  }
+
+  static RunRecord run(JsonNode run, Function<String, String> experimentNames) {
+    JsonNode info = run.path("info");
+    JsonNode data = run.path("data");
+    Map<String, String> params = keyValues(data.path("params"));
+    Map<String, String> tags = keyValues(data.path("tags"));
+    Map<String, MetricPoint> latest = new LinkedHashMap<>();
+    for (JsonNode m : data.path("metrics")) {
+      MetricPoint p = metric(m);
+      latest.put(p.key(), p);
+    }
+    List<RunRecord.DatasetInput> inputs = new ArrayList<>();
+    for (JsonNode di : run.path("inputs").path("dataset_inputs")) {
+      String context = keyValues(di.path("tags")).getOrDefault(CONTEXT_TAG, "");
+      inputs.add(new RunRecord.DatasetInput(dataset(di.path("dataset")), context));
+    }
+    String runId = info.hasNonNull("run_id") ? info.path("run_id").asText() : info.path("run_uuid").asText();
+    long end = longValue(info, "end_time");
+    String runName = info.hasNonNull("run_name") ? info.path("run_name").asText()
+        : tags.getOrDefault(RunEnvironment.RUN_NAME, "");
+    return new RunRecord(runId, experimentNames.apply(info.path("experiment_id").asText()), runName,
+        RunStatus.valueOf(info.path("status").asText("RUNNING")),
+        Instant.ofEpochMilli(longValue(info, "start_time")),
+        end > 0 ? Optional.of(Instant.ofEpochMilli(end)) : Optional.empty(),
+        Optional.ofNullable(tags.get(RunEnvironment.PARENT_RUN_ID)), params, tags, latest, inputs);
+  }
+
+  /**
+   * Encodes a dataset as MLflow's {@code DatasetInput}. MLflow's dataset has name, digest,
+   * source type, source, schema and profile; the SDK's extra fields travel in the source and
+   * profile JSON so that they read back unchanged.
+   */
+  static ObjectNode datasetInput(DatasetVersion d, String context) {
+    ObjectNode input = MlflowApi.JSON.createObjectNode();
+    input.putArray("tags").addObject().put("key", CONTEXT_TAG).put("value", context);
+    ObjectNode ds = input.putObject("dataset");
+    ds.put("name", d.name()).put("digest", d.digest());
+    ds.put("source_type", d.source().startsWith("http://") || d.source().startsWith("https://") ? "http" : "local");
+    ObjectNode source = MlflowApi.JSON.createObjectNode().put("uri", d.source())
+        .put("created_at", d.createdAt().toString()).put("producer", d.producer());
+    ObjectNode tags = source.putObject("tags");
+    d.tags().forEach(tags::put);
+    ds.put("source", source.toString());
+    ObjectNode profile = MlflowApi.JSON.createObjectNode().put("num_rows", d.rowCount())
+        .put("order_sensitive", d.orderSensitive());
+    ds.put("profile", profile.toString());
+    d.specHash().ifPresent(h -> ds.put("schema", MlflowApi.JSON.createObjectNode().put("spec_hash", h).toString()));
+    return input;
+  }
+
+  static ArrayNode datasetInputs(List<RunRecord.DatasetInput> inputs) {
+    ArrayNode a = MlflowApi.JSON.createArrayNode();
+    inputs.forEach(i -> a.add(datasetInput(i.dataset(), i.context())));
+    return a;
+  }
+
+  static DatasetVersion dataset(JsonNode ds) {
+    JsonNode source = embedded(ds.path("source").asText(""));
+    JsonNode profile = embedded(ds.path("profile").asText(""));
+    JsonNode schema = embedded(ds.path("schema").asText(""));
+    Map<String, String> tags = keyValuesObject(source.path("tags"));
+    Instant created;
+    try {
+      created = Instant.parse(source.path("created_at").asText("1970-01-01T00:00:00Z"));
+    } catch (DateTimeParseException e) {
+      created = Instant.EPOCH; // a dataset logged by another client: no creation time
+    }
+    return new DatasetVersion(ds.path("name").asText(), ds.path("digest").asText(),
+        profile.path("order_sensitive").asBoolean(false),
+        schema.hasNonNull("spec_hash") ? Optional.of(schema.path("spec_hash").asText()) : Optional.empty(),
+        Math.max(0, profile.path("num_rows").asLong(0)),
+        source.hasNonNull("uri") ? source.path("uri").asText() : ds.path("source").asText(""),
+        created, source.path("producer").asText("unknown"), tags);
+  }
+
+  private static JsonNode embedded(String json) {
+    if (json.isEmpty()) {
+      return MlflowApi.JSON.createObjectNode();
+    }
+    try {
+      JsonNode n = MlflowApi.JSON.readTree(json);
+      return n != null && n.isObject() ? n : MlflowApi.JSON.createObjectNode();
+    } catch (IOException e) {
+      return MlflowApi.JSON.createObjectNode(); // not JSON: another client's free-form source
+    }
+  }
+
+  private static Map<String, String> keyValues(JsonNode array) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (JsonNode kv : array) {
+      out.put(kv.path("key").asText(), kv.path("value").asText(""));
+    }
+    return out;
+  }
+
+  private static Map<String, String> keyValuesObject(JsonNode object) {
+    Map<String, String> out = new LinkedHashMap<>();
+    object.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
+  }
+}

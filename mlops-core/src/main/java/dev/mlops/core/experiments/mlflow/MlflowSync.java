@@ -1,0 +1,132 @@
+package dev.mlops.core.experiments.mlflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlops.core.experiments.RunEnvironment;
+import dev.mlops.experiments.ExperimentTracker;
+import dev.mlops.experiments.MetricPoint;
+import dev.mlops.experiments.RunPage;
+import dev.mlops.experiments.RunQuery;
+import dev.mlops.experiments.RunRecord;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Pushes runs recorded offline (in the embedded store) to an MLflow server, like W&amp;B's
+ * {@code wandb sync}. Idempotent: each pushed run carries the tag {@value #SOURCE_RUN_TAG} with
+ * its local id and, once everything was sent and the run had ended, {@value #COMPLETE_TAG} =
+ * "true"; a later sync skips complete runs and finishes incomplete ones (MLflow keeps one copy
+ * of identical params and metric points, so re-sending is harmless). Parents are pushed before
+ * their children and {@code mlflow.parentRunId} is rewritten to the server's id. Not
+ * thread-safe; run one sync at a time per store.
+ */
+public final class MlflowSync {
+  /** Tag with the id of the run in the local store. */
+  public static final String SOURCE_RUN_TAG = "mlops.sync.source_run_id";
+  /** Tag set to "true" once an ended run was pushed completely. */
+  public static final String COMPLETE_TAG = "mlops.sync.complete";
+
+  private MlflowSync() {}
+
+  /**
+   * The outcome of a sync. Immutable and thread-safe.
+   *
+   * @param created runs created on the server
+   * @param resumed runs found on the server incomplete and finished now
+   * @param skipped runs already complete on the server
+   * @param remoteIds local run id to server run id, for every run of the store
+   */
+  public record SyncReport(int created, int resumed, int skipped, Map<String, String> remoteIds) {
+    /** Copies the map. */
+    public SyncReport {
+      remoteIds = Map.copyOf(remoteIds);
+    }
+  }
+
+  /**
+   * Pushes every run of {@code source} to {@code target}.
+   *
+   * @throws dev.mlops.StoreException if the store cannot be read or the server fails
+   */
+  public static SyncReport sync(ExperimentTracker source, MlflowTracker target) {
+    List<RunRecord> runs = new ArrayList<>();
+    RunQuery query = new RunQuery(List.of(), "", List.of(), RunQuery.MAX_RESULTS_LIMIT, Optional.empty());
+    RunPage page = source.searchRuns(query);
+    runs.addAll(page.runs());
+    while (page.nextPageToken().isPresent()) {
+      page = source.searchRuns(query.page(page.nextPageToken().get()));
+      runs.addAll(page.runs());
+    }
+    runs.sort(Comparator.comparing(RunRecord::startTime).thenComparing(RunRecord::runId));
+    Map<String, String> remoteIds = new LinkedHashMap<>();
+    int created = 0;
+    int resumed = 0;
+    int skipped = 0;
+    MlflowApi api = target.api();
+    for (RunRecord run : runs) {
+      String experimentId = target.experimentId(run.experimentName());
+      JsonNode found = api.searchRuns(List.of(experimentId),
+          "tags.`" + SOURCE_RUN_TAG + "` = '" + run.runId() + "'", List.of(), 1, Optional.empty())
+          .path("runs").path(0);
+      String remoteId;
+      if (!found.isMissingNode()) {
+        remoteId = found.path("info").path("run_id").asText();
+        remoteIds.put(run.runId(), remoteId);
+        if (isComplete(found)) {
+          skipped++;
+          continue;
+        }
+        resumed++;
+      } else {
+        Map<String, String> tags = remoteTags(run, remoteIds);
+        remoteId = api.createRun(experimentId, run.runName(), run.startTime().toEpochMilli(), tags)
+            .path("info").path("run_id").asText();
+        remoteIds.put(run.runId(), remoteId);
+        created++;
+      }
+      push(source, api, run, remoteId, remoteIds);
+    }
+    return new SyncReport(created, resumed, skipped, remoteIds);
+  }
+
+  private static void push(ExperimentTracker source, MlflowApi api, RunRecord run, String remoteId,
+      Map<String, String> remoteIds) {
+    List<MlflowApi.Metric> metrics = new ArrayList<>();
+    for (String key : run.latestMetrics().keySet()) {
+      for (MetricPoint p : source.metricHistory(run.runId(), key)) {
+        metrics.add(new MlflowApi.Metric(key, p.value(), p.step(), p.timestamp().toEpochMilli()));
+      }
+    }
+    api.logBatch(remoteId, metrics, run.params(), remoteTags(run, remoteIds));
+    if (!run.inputs().isEmpty()) {
+      api.logInputs(remoteId, MlflowRuns.datasetInputs(run.inputs()));
+    }
+    if (run.status().terminal()) {
+      api.updateRun(remoteId, run.status().name(), run.endTime().orElse(run.startTime()).toEpochMilli());
+      api.logBatch(remoteId, List.of(), Map.of(), Map.of(COMPLETE_TAG, "true"));
+    }
+  }
+
+  private static Map<String, String> remoteTags(RunRecord run, Map<String, String> remoteIds) {
+    Map<String, String> tags = new LinkedHashMap<>(run.tags());
+    tags.put(SOURCE_RUN_TAG, run.runId());
+    run.parentRunId().ifPresent(p -> {
+      if (remoteIds.containsKey(p)) {
+        tags.put(RunEnvironment.PARENT_RUN_ID, remoteIds.get(p));
+      }
+    });
+    return tags;
+  }
+
+  private static boolean isComplete(JsonNode run) {
+    for (JsonNode tag : run.path("data").path("tags")) {
+      if (tag.path("key").asText().equals(COMPLETE_TAG) && tag.path("value").asText().equals("true")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

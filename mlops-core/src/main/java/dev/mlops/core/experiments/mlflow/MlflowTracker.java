@@ -1,0 +1,182 @@
+package dev.mlops.core.experiments.mlflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlops.core.experiments.RunComparisons;
+import dev.mlops.core.experiments.RunDataRules;
+import dev.mlops.core.experiments.RunEnvironment;
+import dev.mlops.core.experiments.filter.RunFilter;
+import dev.mlops.core.experiments.filter.RunOrder;
+import dev.mlops.experiments.ActiveRun;
+import dev.mlops.experiments.ExperimentTracker;
+import dev.mlops.experiments.MetricPoint;
+import dev.mlops.experiments.RunComparison;
+import dev.mlops.experiments.RunPage;
+import dev.mlops.experiments.RunQuery;
+import dev.mlops.experiments.RunRecord;
+import dev.mlops.experiments.RunSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link ExperimentTracker} API logging to an MLflow tracking server over its REST API 2.0.
+ * Params, tags and metrics are buffered per run and sent with {@code runs/log-batch} when a
+ * buffer reaches MLflow's per-request limits (1000 metrics, 100 params, 100 tags), on
+ * {@link #flush()} and when a run ends. Filters and orderings are checked locally before they
+ * are sent. Errors from the server are {@link MlflowServerException}s carrying MLflow's error
+ * code; connection errors, 429 and 5xx are retried first.
+ *
+ * <p>Thread-safe.
+ */
+public final class MlflowTracker implements ExperimentTracker {
+  private final MlflowConfig config;
+  private final MlflowApi api;
+  private final Map<String, String> experimentIds = new ConcurrentHashMap<>();
+  private final Map<String, String> experimentNames = new ConcurrentHashMap<>();
+  private final Set<MlflowRun> active = ConcurrentHashMap.newKeySet();
+  private volatile Map<String, String> capturedTags;
+
+  private MlflowTracker(MlflowConfig config) {
+    this.config = config;
+    this.api = new MlflowApi(config);
+  }
+
+  /** Returns a tracker for a server; nothing is sent until the first call. */
+  public static MlflowTracker connect(MlflowConfig config) {
+    return new MlflowTracker(config);
+  }
+
+  MlflowApi api() {
+    return api;
+  }
+
+  @Override
+  public ActiveRun startRun(RunSpec spec) {
+    RunDataRules.checkName("experiment name", spec.experimentName());
+    RunDataRules.checkName("run name", spec.runName());
+    spec.tags().forEach((k, v) -> RunDataRules.checkTagValue(RunDataRules.checkKey("tag", k), v));
+    spec.parentRunId().ifPresent(p -> {
+      if (api.getRun(RunDataRules.checkRunId(p)).isEmpty()) {
+        throw new IllegalArgumentException("parent run '" + p + "' does not exist on " + config.trackingUri());
+      }
+    });
+    String experimentId = experimentId(spec.experimentName());
+    Map<String, String> tags = new LinkedHashMap<>(environmentTags());
+    tags.put(RunEnvironment.RUN_NAME, spec.runName());
+    spec.parentRunId().ifPresent(p -> tags.put(RunEnvironment.PARENT_RUN_ID, p));
+    spec.seed().ifPresent(s -> tags.put(RunEnvironment.SEED, Long.toString(s)));
+    tags.putAll(spec.tags());
+    JsonNode run = api.createRun(experimentId, spec.runName(), config.clock().millis(), tags);
+    MlflowRun r = new MlflowRun(this, run.path("info").path("run_id").asText(), experimentId);
+    active.add(r);
+    return r;
+  }
+
+  @Override
+  public ActiveRun startChildRun(String parentRunId, String runName) {
+    RunRecord parent = findRun(parentRunId).orElseThrow(() -> new IllegalArgumentException(
+        "parent run '" + parentRunId + "' does not exist on " + config.trackingUri()));
+    return startRun(RunSpec.of(parent.experimentName(), runName).withParent(parentRunId));
+  }
+
+  @Override
+  public List<String> experimentNames() {
+    return List.copyOf(api.experiments().values());
+  }
+
+  @Override
+  public Optional<RunRecord> findRun(String runId) {
+    return api.getRun(RunDataRules.checkRunId(runId)).map(r -> MlflowRuns.run(r, this::experimentName));
+  }
+
+  @Override
+  public List<MetricPoint> metricHistory(String runId, String key) {
+    return api.metricHistory(RunDataRules.checkRunId(runId), RunDataRules.checkKey("metric", key));
+  }
+
+  @Override
+  public RunPage searchRuns(RunQuery query) {
+    RunFilter.parse(query.filter());
+    RunOrder.parse(query.orderBy());
+    List<String> ids = new ArrayList<>();
+    if (query.experimentNames().isEmpty()) {
+      api.experiments().forEach((id, name) -> {
+        ids.add(id);
+        experimentNames.put(id, name);
+      });
+    } else {
+      for (String name : query.experimentNames()) {
+        api.experimentIdByName(name).ifPresent(id -> {
+          ids.add(id);
+          experimentNames.put(id, name);
+        });
+      }
+    }
+    if (ids.isEmpty()) {
+      return new RunPage(List.of(), Optional.empty());
+    }
+    JsonNode r = api.searchRuns(ids, query.filter(), query.orderBy(), query.maxResults(), query.pageToken());
+    List<RunRecord> runs = new ArrayList<>();
+    for (JsonNode run : r.path("runs")) {
+      runs.add(MlflowRuns.run(run, this::experimentName));
+    }
+    String token = r.path("next_page_token").asText("");
+    return new RunPage(runs, token.isEmpty() ? Optional.empty() : Optional.of(token));
+  }
+
+  @Override
+  public RunComparison compareRuns(List<String> runIds) {
+    return RunComparisons.compare(this, runIds);
+  }
+
+  @Override
+  public void flush() {
+    for (MlflowRun r : active) {
+      r.flush();
+    }
+  }
+
+  /** Sends everything buffered; runs still active stay RUNNING on the server. */
+  @Override
+  public void close() {
+    flush();
+  }
+
+  void ended(MlflowRun run) {
+    active.remove(run);
+  }
+
+  long nowMillis() {
+    return config.clock().millis();
+  }
+
+  String experimentId(String name) {
+    return experimentIds.computeIfAbsent(name, n -> {
+      String id = api.getOrCreateExperiment(n);
+      experimentNames.put(id, n);
+      return id;
+    });
+  }
+
+  private String experimentName(String id) {
+    return experimentNames.computeIfAbsent(id, api::experimentName);
+  }
+
+  private Map<String, String> environmentTags() {
+    Map<String, String> tags = capturedTags;
+    if (tags == null) {
+      Map<String, String> t = new LinkedHashMap<>();
+      if (config.gitDirectory() != null) {
+        t.putAll(RunEnvironment.gitTags(config.gitDirectory()));
+      }
+      t.putAll(RunEnvironment.platformTags());
+      tags = Map.copyOf(t);
+      capturedTags = tags;
+    }
+    return tags;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.mlops.core.experiments;
+
+import dev.mlops.experiments.ActiveRun;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The child JVM of the crash and multi-process tests.
+ *
+ * <ul>
+ *   <li>{@code crash STORE}: logs metric "m" = i at step i forever, flushing every 37 points
+ *       and printing {@code ACK i} after each flush returned (so the parent knows what is durable);
+ *   <li>{@code threads STORE THREADS POINTS}: each thread starts its own run in experiment
+ *       "shared", logs POINTS points and ends it; prints {@code DONE}.
+ * </ul>
+ */
+public final class LoggingChild {
+  private LoggingChild() {}
+
+  public static void main(String[] args) throws Exception {
+    PrintStream out = System.out;
+    Path store = Path.of(args[1]);
+    try (FileTracker tracker = FileTracker.open(FileTrackerConfig.builder(store).gitDirectory(null).queueCapacity(1024).batchSize(64).build())) {
+      if (args[0].equals("crash")) {
+        ActiveRun run = tracker.startRun("crash", "victim");
+        out.println("RUN " + run.runId());
+        out.flush();
+        for (long i = 0; ; i++) {
+          run.logMetric("m", i, i);
+          if (i % 37 == 36) {
+            run.setTag("last", Long.toString(i));
+            tracker.flush();
+            out.println("ACK " + i);
+            out.flush();
+          }
+        }
+      }
+      int threads = Integer.parseInt(args[2]);
+      int points = Integer.parseInt(args[3]);
+      List<Thread> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        Thread w = new Thread(() -> {
+          try (ActiveRun run = tracker.startRun("shared", "worker")) {
+            for (int i = 0; i < points; i++) {
+              run.logMetric("m", i, i);
+            }
+          }
+        });
+        w.start();
+        workers.add(w);
+      }
+      for (Thread w : workers) {
+        w.join();
+      }
+    }
+    out.println("DONE");
+    out.flush();
+  }
+}
