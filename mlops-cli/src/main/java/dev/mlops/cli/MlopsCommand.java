@@ -6,6 +6,8 @@ import dev.mlops.cli.data.ValidateCommand;
 import dev.mlops.cli.demo.DemoCommand;
 import dev.mlops.cli.evaluate.EvaluateCommand;
 import dev.mlops.cli.labels.LabelsCommand;
+import dev.mlops.cli.model.ModelCommand;
+import dev.mlops.cli.model.PredictCommand;
 import dev.mlops.cli.runs.RunsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Command;
       LabelsCommand.class,
       RunsCommand.class,
       EvaluateCommand.class,
+      ModelCommand.class,
+      PredictCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class MlopsCommand implements Runnable {

@@ -25,7 +25,8 @@ public final class DemoCommand implements Callable<Integer> {
       new DataSpecStep(),
       new LabelConsistencyStep(),
       new ExperimentsStep(),
-      new ErrorAnalysisStep());
+      new ErrorAnalysisStep(),
+      new OnnxServingStep());
 
   @Option(
       names = "--out",

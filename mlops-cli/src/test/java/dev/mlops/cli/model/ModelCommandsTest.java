@@ -1,0 +1,106 @@
+package dev.mlops.cli.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlops.cli.MlopsCommand;
+import dev.mlops.core.data.CsvReader;
+import dev.mlops.core.model.OnnxModels;
+import dev.mlops.core.model.OnnxModels.ProbabilityOutput;
+import dev.mlops.data.Dataset;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ModelCommandsTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  @TempDir Path dir;
+  private Path model;
+  private Path data;
+
+  @BeforeEach
+  void writeModelAndData() throws Exception {
+    model = OnnxModels.logisticRegression(List.of("a", "b"), List.of("no", "yes"),
+        new double[] {1.0, -2.0}, 0.5, ProbabilityOutput.ZIP_MAP).write(dir.resolve("m.onnx"));
+    data = Files.writeString(dir.resolve("rows.csv"), "id,a,b\n1,1.0,0.0\n2,0.0,1.0\n3,2.0,2.0\n");
+  }
+
+  private int run(String... args) {
+    CommandLine cl = MlopsCommand.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void inspectPrintsInputsOutputsShapesAndSpec() {
+    assertThat(run("model", "inspect", model.toString())).isZero();
+    assertThat(out.toString())
+        .contains("model     m (sha256:")
+        .contains("producer  mlops-java 1, IR version 7, opsets {=13, ai.onnx.ml=1}")
+        .contains("tensor(float)[N, 2]")
+        .contains("seq(map(string, float))")
+        .contains("classes   [no, yes]")
+        .contains("features  X <- [a, b]")
+        .contains("derived spec: 2 features");
+  }
+
+  @Test
+  void inspectJson() throws Exception {
+    assertThat(run("model", "inspect", model.toString(), "--format", "json")).isZero();
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.get("name").asText()).isEqualTo("m");
+    assertThat(json.get("opsets").get("").asLong()).isEqualTo(13);
+    assertThat(json.get("inputs").get(0).get("shape").toString()).isEqualTo("[\"N\",2]");
+    assertThat(json.get("outputs").get(1).get("kind").asText()).isEqualTo("SEQUENCE_OF_MAPS");
+    assertThat(json.get("derivedSpec").get(1).get("name").asText()).isEqualTo("b");
+  }
+
+  @Test
+  void inspectOfANonModelIsAnInputError() throws Exception {
+    assertThat(run("model", "inspect", data.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("rows.csv").contains("ONNX Runtime cannot load");
+  }
+
+  @Test
+  void predictAppendsLabelScoreAndProbabilities() {
+    Path scored = dir.resolve("scored.csv");
+    assertThat(run("predict", "--model", model.toString(), "--data", data.toString(),
+        "--out", scored.toString())).isZero();
+    assertThat(out.toString()).contains("scored 3 rows with m");
+    Dataset result = CsvReader.defaults().read(scored);
+    assertThat(result.columnNames()).containsExactly("id", "a", "b", "prediction_label",
+        "prediction_score", "probability_no", "probability_yes");
+    // P(yes) = sigmoid(1*a - 2*b + 0.5): row 1 -> sigmoid(1.5), row 2 -> sigmoid(-1.5).
+    assertThat(result.row(0).getString("prediction_label")).isEqualTo("yes");
+    assertThat(result.row(1).getString("prediction_label")).isEqualTo("no");
+    assertThat(result.numeric("probability_yes").value(0))
+        .isCloseTo(1 / (1 + Math.exp(-1.5)), org.assertj.core.api.Assertions.within(1e-6));
+  }
+
+  @Test
+  void predictWithExplicitFeaturesSwapsColumns() {
+    Path scored = dir.resolve("swapped.csv");
+    assertThat(run("predict", "--model", model.toString(), "--data", data.toString(),
+        "--features", "b,a", "--out", scored.toString())).isZero();
+    Dataset result = CsvReader.defaults().read(scored);
+    assertThat(result.row(0).getString("prediction_label")).isEqualTo("no");
+  }
+
+  @Test
+  void predictNamesTheMissingFeature() throws Exception {
+    Path partial = Files.writeString(dir.resolve("partial.csv"), "id,a\n1,1.0\n");
+    assertThat(run("predict", "--model", model.toString(), "--data", partial.toString(),
+        "--out", dir.resolve("x.csv").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("partial.csv lacks column 'b' that model m needs for input 'X'")
+        .contains("columns: [id, a]");
+  }
+}

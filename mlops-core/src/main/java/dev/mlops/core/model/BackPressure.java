@@ -1,0 +1,11 @@
+package dev.mlops.core.model;
+
+/** What {@link BatchingModel} does with a call when its queue is full. */
+public enum BackPressure {
+  /** Wait for room in the queue (the default). */
+  BLOCK,
+  /** Fail at once with a {@link dev.mlops.ModelInferenceException} saying the queue is full. */
+  REJECT,
+  /** Predict on the caller's thread, unbatched, like {@code ThreadPoolExecutor.CallerRunsPolicy}. */
+  CALLER_RUNS
+}
