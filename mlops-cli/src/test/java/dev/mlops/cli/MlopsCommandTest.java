@@ -45,6 +45,8 @@ class MlopsCommandTest {
     assertThat(out.toString())
         .contains("breast_cancer_wisconsin.csv: 569 rows x 32 columns")
         .contains("{benign=357, malignant=212}")
+        .contains("accuracy >= 0.95")
+        .containsPattern("accuracy >= 0.95 +measured +0.982 +met")
         .contains("Demo finished");
   }
 }

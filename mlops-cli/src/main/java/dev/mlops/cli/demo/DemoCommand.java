@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,12 +22,14 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** The steps, in lifecycle order. */
   static final List<DemoStep> STEPS = List.of(
+      new ScopingStep(),
       new LoadDatasetStep(),
       new DataSpecStep(),
       new LabelConsistencyStep(),
       new ExperimentsStep(),
       new ErrorAnalysisStep(),
-      new OnnxServingStep());
+      new OnnxServingStep(),
+      new ObjectivesCheckStep());
 
   @Option(
       names = "--out",
@@ -43,14 +46,15 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Files.createDirectories(outputDir);
-    DemoContext context = new DemoContext(out, outputDir, seed);
-    int n = 1;
-    for (DemoStep step : STEPS) {
-      out.printf("%n== %d. %s ==%n", n++, step.title());
-      step.run(context);
-      out.flush();
+    try (DemoContext context = new DemoContext(out, outputDir, seed)) {
+      int n = 1;
+      for (DemoStep step : STEPS) {
+        out.printf(Locale.ROOT, "%n== %d. %s ==%n", n++, step.title());
+        step.run(context);
+        out.flush();
+      }
     }
-    out.printf("%nDemo finished. Files written under %s%n", outputDir.toAbsolutePath());
+    out.printf(Locale.ROOT, "%nDemo finished. Files written under %s%n", outputDir.toAbsolutePath());
     out.flush();
     return 0;
   }

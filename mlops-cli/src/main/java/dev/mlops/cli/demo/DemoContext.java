@@ -3,7 +3,6 @@ package dev.mlops.cli.demo;
 import dev.mlops.data.Dataset;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,11 +11,11 @@ import java.util.Objects;
  * dataset once loaded, and typed results handed from one step to the next. Not thread-safe; the
  * demo runs its steps on one thread.
  */
-final class DemoContext {
+final class DemoContext implements AutoCloseable {
   private final PrintWriter out;
   private final Path outputDir;
   private final long seed;
-  private final Map<Key<?>, Object> values = new HashMap<>();
+  private final Map<Key<?>, Object> values = new java.util.LinkedHashMap<>();
 
   /** A typed key for a value passed between steps. */
   record Key<T>(String name, Class<T> type) {}
@@ -56,5 +55,30 @@ final class DemoContext {
 
   Dataset dataset() {
     return get(DATASET);
+  }
+
+  /** Closes the values steps left open (e.g. a served model), in reverse order of creation. */
+  @Override
+  public void close() {
+    IllegalStateException failure = null;
+    java.util.List<Object> open = new java.util.ArrayList<>(values.values());
+    java.util.Collections.reverse(open);
+    for (Object v : open) {
+      if (v instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          if (failure == null) {
+            failure = new IllegalStateException("closing demo values failed", e);
+          } else {
+            failure.addSuppressed(e);
+          }
+        }
+      }
+    }
+    values.clear();
+    if (failure != null) {
+      throw failure;
+    }
   }
 }
