@@ -1,29 +1,16 @@
 package dev.mlops.data;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A column of {@link FeatureType#TEXT} values; {@code null} marks a missing value.
  *
  * <p>Immutable and thread-safe.
  */
-public final class TextColumn implements Column {
-  private final String name;
-  private final String[] values;
-  private final int missing;
+public final class TextColumn extends ObjectArrayColumn<String> implements Column {
 
   private TextColumn(String name, String[] values) {
-    this.name = Columns.checkName(name);
-    this.values = values;
-    int m = 0;
-    for (String v : values) {
-      if (v == null) {
-        m++;
-      }
-    }
-    this.missing = m;
+    super(name, values);
   }
 
   /**
@@ -47,8 +34,8 @@ public final class TextColumn implements Column {
   }
 
   @Override
-  public String name() {
-    return name;
+  TextColumn create(String newName, String[] newValues) {
+    return new TextColumn(newName, newValues);
   }
 
   @Override
@@ -57,60 +44,12 @@ public final class TextColumn implements Column {
   }
 
   @Override
-  public int size() {
-    return values.length;
-  }
-
-  /** Returns the value at {@code row}, or {@code null} when missing. */
-  public String value(int row) {
-    return values[row];
-  }
-
-  @Override
-  public boolean isMissing(int row) {
-    Columns.checkRow(row, values.length, name);
-    return values[row] == null;
-  }
-
-  @Override
-  public Object get(int row) {
-    Columns.checkRow(row, values.length, name);
-    return values[row];
-  }
-
-  @Override
-  public int missingCount() {
-    return missing;
-  }
-
-  @Override
   public TextColumn select(int[] rows) {
-    String[] out = new String[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = values[rows[i]];
-    }
-    return new TextColumn(name, out);
+    return create(name(), selectValues(rows));
   }
 
   @Override
   public TextColumn withName(String newName) {
-    return new TextColumn(newName, values);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof TextColumn other
-        && name.equals(other.name)
-        && Arrays.equals(values, other.values);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(name, Arrays.hashCode(values));
-  }
-
-  @Override
-  public String toString() {
-    return "TextColumn[" + name + ", " + values.length + " rows]";
+    return create(newName, values());
   }
 }
