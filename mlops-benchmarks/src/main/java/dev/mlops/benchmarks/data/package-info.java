@@ -1,0 +1,2 @@
+/** Benchmarks of the data readers. */
+package dev.mlops.benchmarks.data;
