@@ -1,6 +1,7 @@
 package dev.mlops.cli;
 
 import dev.mlops.cli.demo.DemoCommand;
+import dev.mlops.cli.drift.DriftCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
     description = "Carry a machine-learning model through its production lifecycle.",
     subcommands = {
       DemoCommand.class,
+      DriftCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class MlopsCommand implements Runnable {

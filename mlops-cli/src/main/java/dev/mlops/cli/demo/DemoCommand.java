@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
 
   /** The steps, in lifecycle order. */
-  static final List<DemoStep> STEPS = List.of(new LoadDatasetStep());
+  static final List<DemoStep> STEPS = List.of(new LoadDatasetStep(), new DriftStep());
 
   @Option(
       names = "--out",
