@@ -62,6 +62,21 @@ class ScipyGoldenTest {
   }
 
   @Test
+  void millionVersusMillionMatchesScipy() {
+    // the data of mlops-benchmarks/scripts/scipy_drift_timing.py
+    double[] a = new double[1_000_000];
+    double[] b = new double[1_000_000];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (double) ((i * 7919L) % 1000003) / 1000003.0;
+      b[i] = (double) ((i * 104729L) % 1000033) / 1000033.0 + 0.001;
+    }
+    // scipy.stats.ks_2samp(a, b), mannwhitneyu(a, b), wasserstein_distance(a, b)
+    same(KolmogorovSmirnovTest.test(a, b), 0.0010050000000000336, 0.6930588185625544);
+    same(MannWhitneyUTest.test(a, b), 498999796986.0, 0.014286160667835765);
+    close(CdfDistance.wasserstein(a, b), 0.0010007035163585446);
+  }
+
+  @Test
   void mannWhitneyMatchesScipyTwoSided() {
     // scipy.stats.mannwhitneyu(a, b) -> (statistic, pvalue); SMALL is exact, the rest asymptotic
     same(MannWhitneyUTest.test(SMALL_A, SMALL_B), 5.0, 0.2857142857142857);
