@@ -1,10 +1,10 @@
 package dev.mlops.core.drift;
 
+import dev.mlops.core.drift.stats.DoubleSorter;
 import dev.mlops.data.BooleanColumn;
 import dev.mlops.data.CategoricalColumn;
 import dev.mlops.data.Column;
 import dev.mlops.data.NumericColumn;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,7 +31,7 @@ final class ColumnSample {
 
   static ColumnSample numeric(NumericColumn c) {
     double[] values = c.presentValues();
-    Arrays.sort(values);
+    DoubleSorter.sort(values);
     int inf = 0;
     for (double v : values) {
       if (Double.isInfinite(v)) {

@@ -1,6 +1,5 @@
 package dev.mlops.core.drift.stats;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /** Argument checks and sorting shared by the tests. */
@@ -21,7 +20,7 @@ final class Samples {
       }
     }
     double[] copy = sample.clone();
-    Arrays.sort(copy);
+    DoubleSorter.sort(copy);
     return copy;
   }
 
