@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * configuration, the CLI and reports. A {@linkplain Kind#P_VALUE p-value test} drifts when p &lt;
  * threshold; a {@linkplain Kind#DISTANCE distance} drifts when the distance ≥ threshold. The
  * numbers equal scipy 1.10's; the implementing classes in {@code dev.mlops.core.drift.stats} give
- * formulas.
+ * formulas. Immutable and thread-safe.
  */
 public enum DriftTest {
   /** Two-sample Kolmogorov–Smirnov, two-sided ({@code scipy.stats.ks_2samp}). */

@@ -254,4 +254,26 @@ class StatisticalDriftDetectorTest {
     assertThat(col(bonf, "a").adjustedPValue()).hasValue(Math.min(1, 2 * p));
     assertThat(bonf.correction()).isEqualTo(Correction.BONFERRONI);
   }
+
+  @Test
+  void oneDetectorServesManyThreadsWithIdenticalReports() throws Exception {
+    Dataset ref = Dataset.of(NumericColumn.of("a", normal(1, 2000, 0, 1)),
+        CategoricalColumn.of("c", categories(2, 2000, "x", "y", "z")));
+    Dataset cur = Dataset.of(NumericColumn.of("a", normal(3, 1500, 0.2, 1)),
+        CategoricalColumn.of("c", categories(4, 1500, "x", "y", "z", "w")));
+    StatisticalDriftDetector detector = StatisticalDriftDetector.defaults();
+    DriftReport expected = detector.detect(ref, cur);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<DriftReport>> futures = new ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        futures.add(pool.submit(() -> detector.detect(ref, cur)));
+      }
+      for (java.util.concurrent.Future<DriftReport> f : futures) {
+        assertThat(f.get()).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
 }

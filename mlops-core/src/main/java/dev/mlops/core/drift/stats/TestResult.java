@@ -1,7 +1,7 @@
 package dev.mlops.core.drift.stats;
 
 /**
- * The outcome of a two-sample test: its statistic and its p-value.
+ * The outcome of a two-sample test: its statistic and its p-value. Immutable and thread-safe.
  *
  * @param statistic the test statistic, as scipy reports it
  * @param pValue the p-value in [0, 1]
