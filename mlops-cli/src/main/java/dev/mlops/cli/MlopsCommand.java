@@ -2,6 +2,8 @@ package dev.mlops.cli;
 
 import dev.mlops.cli.demo.DemoCommand;
 import dev.mlops.cli.drift.DriftCommand;
+import dev.mlops.cli.evaluate.EvaluateCommand;
+import dev.mlops.cli.labels.LabelsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +21,8 @@ import picocli.CommandLine.Command;
     description = "Carry a machine-learning model through its production lifecycle.",
     subcommands = {
       DemoCommand.class,
+      LabelsCommand.class,
+      EvaluateCommand.class,
       DriftCommand.class,
       CommandLine.HelpCommand.class,
     })

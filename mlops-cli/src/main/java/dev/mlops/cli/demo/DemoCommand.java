@@ -20,7 +20,11 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
 
   /** The steps, in lifecycle order. */
-  static final List<DemoStep> STEPS = List.of(new LoadDatasetStep(), new DriftStep());
+  static final List<DemoStep> STEPS = List.of(
+      new LoadDatasetStep(),
+      new LabelConsistencyStep(),
+      new ErrorAnalysisStep(),
+      new DriftStep());
 
   @Option(
       names = "--out",

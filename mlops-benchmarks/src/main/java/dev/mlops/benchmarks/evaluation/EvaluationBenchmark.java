@@ -1,0 +1,76 @@
+package dev.mlops.benchmarks.evaluation;
+
+import dev.mlops.core.evaluation.Evaluation;
+import dev.mlops.core.evaluation.EvaluationData;
+import dev.mlops.core.evaluation.Slice;
+import dev.mlops.core.evaluation.SliceEvaluator;
+import dev.mlops.core.evaluation.SliceMetric;
+import dev.mlops.data.Dataset;
+import dev.mlops.data.NumericColumn;
+import dev.mlops.evaluation.ClassificationReport;
+import dev.mlops.evaluation.SliceConfig;
+import dev.mlops.evaluation.SliceReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The full binary classification report (confusion matrix, per-class and averaged metrics,
+ * ROC-AUC, average precision, log loss, Brier score, calibration) on {@code rows} scored
+ * examples, and a 4-slice evaluation with 100 bootstrap resamples (1000, the default, scales
+ * linearly). Run: {@code java -jar
+ * mlops-benchmarks/target/benchmarks.jar EvaluationBenchmark -f 1 -wi 2 -i 3}. The peer is
+ * scikit-learn on the same sizes, timed outside JMH (see docs/evaluation.md).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class EvaluationBenchmark {
+
+  @Param({"1000000"})
+  int rows;
+
+  private EvaluationData data;
+
+  @Setup(Level.Trial)
+  public void generate() {
+    SplittableRandom random = new SplittableRandom(7);
+    List<String> actual = new ArrayList<>(rows);
+    List<String> predicted = new ArrayList<>(rows);
+    double[] scores = new double[rows];
+    double[] feature = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      boolean positive = random.nextDouble() < 0.2;
+      // scores rounded to 3 decimals so there are many ties, as with real model outputs
+      double s = Math.rint(1000 * Math.min(1, Math.max(0,
+          (positive ? 0.65 : 0.35) + 0.2 * (random.nextDouble() - 0.5) * 2))) / 1000;
+      actual.add(positive ? "pos" : "neg");
+      predicted.add(s >= 0.5 ? "pos" : "neg");
+      scores[i] = s;
+      feature[i] = random.nextDouble();
+    }
+    data = EvaluationData.builder().actual(actual).predicted(predicted).scores(scores, "pos")
+        .features(Dataset.of(NumericColumn.of("x", feature))).build();
+  }
+
+  @Benchmark
+  public ClassificationReport classificationReport() {
+    return Evaluation.classification(data);
+  }
+
+  @Benchmark
+  public SliceReport quartileSlicesWithBootstrap() {
+    return SliceEvaluator.evaluate(data, SliceMetric.accuracy(),
+        Slice.quantileBins(data, "x", 4), SliceConfig.builder().bootstrapResamples(100).build());
+  }
+}

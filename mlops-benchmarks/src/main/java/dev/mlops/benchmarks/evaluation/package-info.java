@@ -1,0 +1,2 @@
+/** JMH benchmarks of the evaluation metrics and slicing. */
+package dev.mlops.benchmarks.evaluation;

@@ -1,0 +1,2 @@
+/** Benchmarks of the label-consistency statistics. */
+package dev.mlops.benchmarks.labels;

@@ -1,0 +1,2 @@
+/** {@code ./mlops labels}: label consistency and human-level performance of an annotation file. */
+package dev.mlops.cli.labels;
