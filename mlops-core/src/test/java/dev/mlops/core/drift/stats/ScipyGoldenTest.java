@@ -77,6 +77,26 @@ class ScipyGoldenTest {
   }
 
   @Test
+  void largerExactAndAsymptoticRegionsMatchScipy() {
+    // scipy.stats.ks_2samp: exact, unequal sizes (lattice paths) and equal sizes (square)
+    same(KolmogorovSmirnovTest.test(gen(10000, 7919, 100003, 1.0, 0.0),
+        gen(7000, 104729, 100019, 1.0, 0.02)), 0.0204, 0.06397538359007865);
+    same(KolmogorovSmirnovTest.test(gen(9000, 7919, 100003, 1.0, 0.0),
+        gen(9000, 104729, 100019, 1.0, 0.02)), 0.020444444444444446, 0.04648171884312206);
+    // asymptotic, n·D² ≥ 2.2: twice the one-sided Smirnov sum
+    same(KolmogorovSmirnovTest.test(gen(20000, 7919, 100003, 1.0, 0.0),
+        gen(30000, 104729, 100019, 1.0, 0.03)), 0.03015000000000001, 6.542683823014808e-10);
+    // scipy.stats.mannwhitneyu: exact distribution (a sample of at most 8, no ties)
+    same(MannWhitneyUTest.test(gen(8, 7919, 10007, 1.0, 0.0), gen(8, 104729, 10009, 1.0, 0.2)),
+        22.0, 0.32820512820512815);
+    same(MannWhitneyUTest.test(gen(3, 7919, 10007, 1.0, 0.0), gen(500, 104729, 10009, 1.0, 0.2)),
+        489.0, 0.31476128793951447);
+    // scipy.stats.cramervonmises_2samp: exact, 20 vs 15
+    same(CramerVonMisesTest.test(gen(20, 7919, 10007, 1.0, 0.0), gen(15, 104729, 10009, 1.0, 0.2)),
+        0.23571428571428577, 0.21741908623795006);
+  }
+
+  @Test
   void mannWhitneyMatchesScipyTwoSided() {
     // scipy.stats.mannwhitneyu(a, b) -> (statistic, pvalue); SMALL is exact, the rest asymptotic
     same(MannWhitneyUTest.test(SMALL_A, SMALL_B), 5.0, 0.2857142857142857);
