@@ -11,17 +11,12 @@ package dev.mlops.core.drift.stats;
  * sample has at most {@value #EXACT_MAX_SIZE} values and there are no ties (as scipy), otherwise
  * 2·sf(z), z = (U − n<sub>a</sub>n<sub>b</sub>/2 − 0.5)/σ with the tie-corrected σ² =
  * n<sub>a</sub>n<sub>b</sub>/12·((N+1) − Σ(t³−t)/(N(N−1))). Drift when p &lt; threshold.
- * Exception to scipy: the exact distribution is only tabulated up to
- * n<sub>a</sub>n<sub>b</sub> ≤ {@value #EXACT_MAX_PRODUCT}; beyond that (a tiny sample against a
- * huge one) the normal approximation is used.
  *
  * <p>Stateless and thread-safe.
  */
 public final class MannWhitneyUTest {
   /** scipy's 'auto' uses the exact distribution when a sample has at most this many values: {@value}. */
   public static final int EXACT_MAX_SIZE = 8;
-  /** Largest n<sub>a</sub>·n<sub>b</sub> for which the exact distribution is tabulated: {@value}. */
-  public static final long EXACT_MAX_PRODUCT = 10_000;
 
   private MannWhitneyUTest() {}
 
@@ -79,7 +74,7 @@ public final class MannWhitneyUTest {
     double p;
     if ((n1 <= EXACT_MAX_SIZE || n2 <= EXACT_MAX_SIZE)
         && !ties
-        && (long) n1 * n2 <= EXACT_MAX_PRODUCT) {
+        && (long) n1 * n2 - (long) u < Integer.MAX_VALUE - 8) {
       p = exactSf((long) u, n1, n2);
     } else {
       double mu = n1 * (double) n2 / 2;
@@ -95,35 +90,36 @@ public final class MannWhitneyUTest {
     return new TestResult(u1, Samples.clip(2 * p));
   }
 
-  /** P(U' ≥ u) under H0 from the count of arrangements (Mann and Whitney's recursion). */
+  /**
+   * P(U' ≥ u) under H0. By symmetry that is P(U' ≤ mn − u), and the number of arrangements with
+   * U' = k is the coefficient of q<sup>k</sup> in the Gaussian binomial
+   * ∏<sub>i=1..s</sub> (1 − q<sup>l+i</sup>)/(1 − q<sup>i</sup>) (s the smaller, l the larger
+   * size), expanded up to degree mn − u: O(s·(mn − u)) time.
+   */
   static double exactSf(long u, int m, int n) {
     int small = Math.min(m, n);
     int large = Math.max(m, n);
-    int max = small * large;
-    // counts[s][k]: arrangements of s values of the small sample among the current large prefix
-    double[][] counts = new double[small + 1][max + 1];
-    for (int s = 0; s <= small; s++) {
-      counts[s][0] = 1;
-    }
-    for (int l = 1; l <= large; l++) {
-      // f(s, l, k) = f(s - 1, l, k - l) + f(s, l - 1, k): rows updated upwards in place, so row
-      // s - 1 already holds large-prefix l when row s reads it
-      for (int s = 1; s <= small; s++) {
-        double[] row = counts[s];
-        double[] lower = counts[s - 1];
-        for (int k = s * l; k >= l; k--) {
-          row[k] += lower[k - l];
-        }
+    int k = (int) ((long) m * n - u);
+    double[] c = new double[k + 1];
+    c[0] = 1;
+    for (int i = 1; i <= small; i++) {
+      for (int j = i; j <= k; j++) {
+        c[j] += c[j - i]; // divide by (1 - q^i)
       }
     }
-    long k = (long) m * n - u;
+    for (int i = 1; i <= small; i++) {
+      int shift = large + i;
+      for (int j = k; j >= shift; j--) {
+        c[j] -= c[j - shift]; // multiply by (1 - q^(l+i))
+      }
+    }
     double below = 0;
-    double total = 0;
-    for (int x = 0; x <= max; x++) {
-      total += counts[small][x];
-      if (x <= k) {
-        below += counts[small][x];
-      }
+    for (double v : c) {
+      below += v;
+    }
+    double total = 1; // C(l + s, s)
+    for (int i = 1; i <= small; i++) {
+      total = total * (large + i) / i;
     }
     return below / total;
   }

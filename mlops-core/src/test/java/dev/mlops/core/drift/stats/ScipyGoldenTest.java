@@ -91,6 +91,10 @@ class ScipyGoldenTest {
         22.0, 0.32820512820512815);
     same(MannWhitneyUTest.test(gen(3, 7919, 10007, 1.0, 0.0), gen(500, 104729, 10009, 1.0, 0.2)),
         489.0, 0.31476128793951447);
+    same(MannWhitneyUTest.test(gen(8, 7919, 10007, 1.0, 0.0), gen(400, 104729, 1000033, 1.0, 0.3)),
+        882.0, 0.02788528057931414);
+    same(MannWhitneyUTest.test(gen(4, 7919, 10007, 1.0, 0.0), gen(450, 104729, 1000033, 1.0, 0.05)),
+        722.0, 0.5112944372226464);
     // scipy.stats.cramervonmises_2samp: exact, 20 vs 15
     same(CramerVonMisesTest.test(gen(20, 7919, 10007, 1.0, 0.0), gen(15, 104729, 10009, 1.0, 0.2)),
         0.23571428571428577, 0.21741908623795006);
