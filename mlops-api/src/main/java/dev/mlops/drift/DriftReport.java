@@ -7,7 +7,7 @@ import java.util.Objects;
  * The outcome of a batch drift check.
  *
  * @param datasetDrift whether the share of drifted columns reached {@code driftShare}
- * @param driftShare the share of tested columns that must drift for dataset drift
+ * @param driftShare the share of tested columns that must drift for dataset drift (default 0.5)
  * @param driftedColumns how many columns drifted
  * @param columnsTested how many columns were tested (not skipped)
  * @param correction the multiple-testing correction applied

@@ -4,6 +4,7 @@ import dev.mlops.cli.data.InferSpecCommand;
 import dev.mlops.cli.data.SplitCommand;
 import dev.mlops.cli.data.ValidateCommand;
 import dev.mlops.cli.demo.DemoCommand;
+import dev.mlops.cli.drift.DriftCommand;
 import dev.mlops.cli.evaluate.EvaluateCommand;
 import dev.mlops.cli.labels.LabelsCommand;
 import dev.mlops.cli.model.ModelCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       ModelCommand.class,
       PredictCommand.class,
+      DriftCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class MlopsCommand implements Runnable {

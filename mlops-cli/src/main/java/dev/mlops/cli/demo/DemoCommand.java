@@ -29,7 +29,8 @@ public final class DemoCommand implements Callable<Integer> {
       new ExperimentsStep(),
       new ErrorAnalysisStep(),
       new OnnxServingStep(),
-      new ObjectivesCheckStep());
+      new ObjectivesCheckStep(),
+      new DriftStep());
 
   @Option(
       names = "--out",
