@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param servingVersion the model version whose prediction is returned to the caller
  * @param shadowVersions versions that also receive the request, with their predictions only
  *     recorded (shadow mode)
- * @param reason a human-readable explanation, e.g. "canary bucket 7 < 10"
+ * @param reason a human-readable explanation, e.g. "canary bucket 7 &lt; 10"
  */
 public record RoutingDecision(String servingVersion, List<String> shadowVersions, String reason) {
 

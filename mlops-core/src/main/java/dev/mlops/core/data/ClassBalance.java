@@ -89,7 +89,7 @@ public final class ClassBalance {
    * @param split the split
    * @param labelColumn the label column
    * @param minClassExamples fewest examples of a class in a non-empty part before a warning
-   * @throws IllegalArgumentException if the column is absent from a part or the minimum is < 0
+   * @throws IllegalArgumentException if the column is absent from a part or the minimum is {@code < 0}
    */
   public static BalanceReport balance(DatasetSplit split, String labelColumn,
       int minClassExamples) {

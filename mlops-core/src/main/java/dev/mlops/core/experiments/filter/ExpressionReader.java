@@ -88,7 +88,7 @@ final class ExpressionReader {
     return false;
   }
 
-  /** Reads a comparison operator: = != < <= > >= or a word operator (LIKE, ILIKE, IN, NOT IN). */
+  /** Reads a comparison operator: {@code = != < <= > >=} or a word operator (LIKE, ILIKE, IN, NOT IN). */
   String operator() {
     skipSpace();
     int start = pos;
