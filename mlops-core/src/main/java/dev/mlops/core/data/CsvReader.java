@@ -109,27 +109,13 @@ public final class CsvReader {
   public Dataset read(Reader in, String source) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(source, "source");
-    String text = readFully(in, source);
+    String text = Sources.readFully(in, source);
     List<String> header = readHeader(new CsvParser(new StringReader(text), source, delimiter), source);
     Map<String, FeatureType> resolved = new HashMap<>(types);
     if (!types.keySet().containsAll(header)) {
       resolved.putAll(infer(new StringReader(text), source, header));
     }
     return parse(new StringReader(text), source, resolved).withName(source);
-  }
-
-  private static String readFully(Reader in, String source) {
-    StringBuilder sb = new StringBuilder();
-    char[] buf = new char[8192];
-    try {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        sb.append(buf, 0, n);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source, e);
-    }
-    return sb.toString();
   }
 
   private List<String> readHeader(CsvParser parser, String source) {

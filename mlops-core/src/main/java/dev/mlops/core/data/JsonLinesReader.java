@@ -94,17 +94,7 @@ public final class JsonLinesReader {
    * @throws DataFormatException if a line is malformed
    */
   public Dataset read(Reader in, String source) {
-    StringBuilder sb = new StringBuilder();
-    char[] buf = new char[8192];
-    try {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        sb.append(buf, 0, n);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source, e);
-    }
-    String text = sb.toString();
+    String text = Sources.readFully(in, source);
     Map<String, FeatureType> resolved = scan(new StringReader(text), source);
     return parse(new StringReader(text), source, resolved).withName(source);
   }
