@@ -167,46 +167,48 @@ public final class BatchingModel implements Model {
 
   /**
    * Parks a follower until its prediction is done (returns false) or it is handed the leadership
-   * (returns true). An interrupt withdraws a record that is still queued; one already in a batch
-   * is completed by its leader and the result dropped, as a dispatcher would.
+   * (returns true). An interrupt withdraws a record that is still queued; a record already in a
+   * batch waits for that one model call and its caller gets the prediction with the interrupt flag
+   * set (it also has followers of its own to wake, see {@link #wakeFollowers}).
    */
   private boolean awaitTurn(Pending p) {
-    while (true) {
-      int state = p.state;
-      if (state == Pending.DONE) {
-        return false;
+    boolean interrupted = false;
+    try {
+      while (true) {
+        int state = p.state;
+        if (state == Pending.DONE) {
+          wakeFollowers(p.batch, p.index);
+          return false;
+        }
+        if (state == Pending.LEADING) {
+          return true;
+        }
+        LockSupport.park(this);
+        if (Thread.interrupted()) {
+          interrupted = true;
+          if (withdraw(p)) {
+            throw new ModelInferenceException(name(), null, null, null,
+                "interrupted while waiting for the batch result", null);
+          }
+        }
       }
-      if (state == Pending.LEADING) {
-        return true;
-      }
-      LockSupport.park(this);
-      if (Thread.interrupted() && withdraw(p)) {
+    } finally {
+      if (interrupted) {
         Thread.currentThread().interrupt();
-        throw new ModelInferenceException(name(), null, null, null,
-            "interrupted while waiting for the batch result", null);
       }
     }
   }
 
-  /** Withdraws an interrupted follower: true unless it must lead (or is done) after all. */
+  /** Withdraws an interrupted follower if its record is still queued. */
   private boolean withdraw(Pending p) {
     lock.lock();
     try {
-      switch (p.state) {
-        case Pending.QUEUED -> {
-          queue.remove(p);
-          room.release();
-          return true;
-        }
-        case Pending.TAKEN -> {
-          return true;
-        }
-        default -> {
-          // Leading (the queue behind it depends on it) or done: finish normally, keep the flag.
-          Thread.currentThread().interrupt();
-          return false;
-        }
+      if (p.state != Pending.QUEUED) {
+        return false;
       }
+      queue.remove(p);
+      room.release();
+      return true;
     } finally {
       lock.unlock();
     }
@@ -239,14 +241,23 @@ public final class BatchingModel implements Model {
     if (next != null) {
       LockSupport.unpark(next.thread);
     }
-    for (Pending p : batch) {
-      if (p != self) {
-        p.state = Pending.DONE;
-        LockSupport.unpark(p.thread);
-      }
-    }
+    wakeFollowers(batch, 0);
     if (interrupted) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Completes and wakes the followers below position {@code index} of a finished batch, seen as a
+   * binary heap with the leader at 0: each woken follower wakes the next two. Waking 31 threads
+   * one after another would cost the leader more than the model call; as a tree, the wake-ups run
+   * in parallel on the threads that were woken first.
+   */
+  private static void wakeFollowers(Pending[] batch, int index) {
+    for (int child = 2 * index + 1; child <= 2 * index + 2 && child < batch.length; child++) {
+      Pending p = batch[child];
+      p.state = Pending.DONE;
+      LockSupport.unpark(p.thread);
     }
   }
 
@@ -273,8 +284,11 @@ public final class BatchingModel implements Model {
       }
       Pending[] batch = new Pending[Math.min(queue.size(), config.maxBatchSize())];
       for (int i = 0; i < batch.length; i++) {
-        batch[i] = queue.pollFirst();
-        batch[i].state = Pending.TAKEN;
+        Pending p = queue.pollFirst();
+        p.batch = batch;
+        p.index = i;
+        p.state = Pending.TAKEN;
+        batch[i] = p;
       }
       return batch;
     } finally {
@@ -423,8 +437,8 @@ public final class BatchingModel implements Model {
 
   /**
    * One caller's record on its way through a batch. {@link #state} moves QUEUED, then LEADING
-   * (handed the leadership) or TAKEN (in a batch), then DONE; the volatile write of DONE publishes
-   * {@link #prediction} and {@link #failure} to the parked caller.
+   * (handed the leadership) or TAKEN (in a batch), then DONE; the volatile writes publish {@link
+   * #batch}, {@link #prediction} and {@link #failure} to the parked caller.
    */
   private static final class Pending {
     static final int QUEUED = 0;
@@ -436,6 +450,9 @@ public final class BatchingModel implements Model {
     final long enqueuedNanos;
     final Thread thread;
     volatile int state = QUEUED;
+    /** The batch this record was taken into and its position there (set when TAKEN). */
+    Pending[] batch;
+    int index;
     Prediction prediction;
     Throwable failure;
 
