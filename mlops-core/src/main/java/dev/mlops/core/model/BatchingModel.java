@@ -45,6 +45,8 @@ import java.util.function.LongSupplier;
  */
 public final class BatchingModel implements Model {
   private static final int HISTOGRAM_BUCKETS = 40;
+  /** How often a leader yields for a busy model before it parks (a few model calls' time). */
+  private static final int YIELDS_BEFORE_PARKING = 100;
 
   private final Model delegate;
   private final BatchingConfig config;
@@ -55,11 +57,18 @@ public final class BatchingModel implements Model {
   private final ReentrantLock lock = new ReentrantLock();
   /** Signalled when the queue holds a full batch or the front closes (wakes a collecting leader). */
   private final Condition full = lock.newCondition();
-  /** Signalled when the queue is empty and no leader remains (wakes {@link #close()}). */
+  /** Signalled, once closed, when a batch leaves the model (wakes {@link #close()}). */
   private final Condition idle = lock.newCondition();
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   /** Whether some caller leads. Invariant: a non-empty queue always has a leader. */
   private boolean led;
+  /**
+   * Whether a batch is being collected or run. The model takes one batch at a time, so the next
+   * batch forms from what queues up while it is busy; volatile, set and cleared by leaders.
+   */
+  private volatile boolean modelBusy;
+  /** The leader waiting for {@link #modelBusy} to clear, or null. */
+  private volatile Thread modelWaiter;
   private volatile boolean closed;
   /** Keeps {@link #close()} from closing the model under a direct {@link #predictBatch} call. */
   private final ReentrantReadWriteLock directCalls = new ReentrantReadWriteLock();
@@ -215,23 +224,24 @@ public final class BatchingModel implements Model {
   }
 
   /**
-   * Leads one batch: collects it, runs it, passes the leadership on, then completes the
-   * followers. The leader's own record is the head of the queue, so it is always in the batch.
+   * Leads one batch: waits until the model is free, collects the batch, passes the leadership on
+   * (so the next leader wakes up while this batch runs, not after it), runs the batch, frees the
+   * model and completes the followers. The leader's own record is the head of the queue, so it is
+   * always in the batch.
    */
   private void lead(Pending self) {
     // A leader must finish its batch: an interrupt is kept for after, not acted on.
     boolean interrupted = Thread.interrupted();
+    awaitModelFree();
     Pending[] batch = collect();
     interrupted |= Thread.interrupted();
     room.release(batch.length);
-    runBatch(batch);
     Pending next;
     lock.lock();
     try {
       next = queue.peekFirst();
       if (next == null) {
         led = false;
-        idle.signalAll();
       } else {
         next.state = Pending.LEADING;
       }
@@ -241,9 +251,47 @@ public final class BatchingModel implements Model {
     if (next != null) {
       LockSupport.unpark(next.thread);
     }
+    runBatch(batch);
+    freeModel();
     wakeFollowers(batch, 0);
     if (interrupted) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Waits until the previous batch has left the model, then claims it. Only the current leader
+   * waits here, so one thread at most; it yields for a while before parking, because the wait is
+   * one model call and a park/unpark round trip can cost more than that on a busy machine.
+   */
+  private void awaitModelFree() {
+    if (modelBusy) {
+      modelWaiter = Thread.currentThread();
+      for (int i = 0; modelBusy && i < YIELDS_BEFORE_PARKING; i++) {
+        Thread.yield();
+      }
+      while (modelBusy) {
+        LockSupport.park(this);
+      }
+      modelWaiter = null;
+    }
+    modelBusy = true;
+  }
+
+  /** Releases the model to the next leader, and to {@link #close()} once the front is closed. */
+  private void freeModel() {
+    modelBusy = false;
+    Thread waiter = modelWaiter;
+    if (waiter != null) {
+      LockSupport.unpark(waiter);
+    }
+    if (closed) {
+      lock.lock();
+      try {
+        idle.signalAll();
+      } finally {
+        lock.unlock();
+      }
     }
   }
 
@@ -402,7 +450,7 @@ public final class BatchingModel implements Model {
       }
       closed = true;
       full.signalAll();
-      while (led) {
+      while (led || modelBusy) {
         idle.awaitUninterruptibly();
       }
     } finally {
