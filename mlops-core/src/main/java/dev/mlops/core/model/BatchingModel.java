@@ -127,7 +127,8 @@ public final class BatchingModel implements Model {
    *
    * @throws ModelInferenceException if the model fails on this record, the queue is full under
    *     {@link BackPressure#REJECT}, the front is closed, or the thread is interrupted while
-   *     waiting
+   *     waiting for room or with its record still queued (once the record is in a running batch,
+   *     the call returns its prediction and keeps the interrupt flag set)
    */
   @Override
   public Prediction predict(Record record) {
