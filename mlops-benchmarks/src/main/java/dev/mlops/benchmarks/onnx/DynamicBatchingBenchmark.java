@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * 32 concurrent callers predicting single records on an MLP, straight to {@link OnnxModel}
- * ({@code unbatched}) or through {@link BatchingModel} ({@code batched}, max batch {@code maxBatch}, queue delay
- * {@code delayMicros}). Run in {@link Mode#SampleTime} for p99 latency and {@link Mode#Throughput}
+ * ({@code unbatched}) or through {@link BatchingModel} ({@code batched}, max batch {@code
+ * maxBatch}, queue delay {@code delayMicros}). Run in {@link Mode#SampleTime} for p99 latency and {@link Mode#Throughput}
  * for calls per second (goal: batched at least 3x unbatched on 2 cores).
  */
 @State(Scope.Benchmark)
