@@ -439,11 +439,19 @@ public final class OnnxModel implements Model {
       for (int i = 0; i < values.length; i++) {
         values[i] = bindings.get(i).values(records);
       }
-      Map<String, OnnxTensor> tensors = new LinkedHashMap<>();
+      // Values are all converted (and checked) before the first native tensor exists. One input,
+      // the common case, needs no hash map per call.
+      Map<String, OnnxTensor> tensors = Map.of();
       try {
-        for (int i = 0; i < values.length; i++) {
-          InputBinding b = bindings.get(i);
-          tensors.put(b.inputName(), b.tensor(env, values[i], rows));
+        if (values.length == 1) {
+          InputBinding b = bindings.get(0);
+          tensors = Map.of(b.inputName(), b.tensor(env, values[0], rows));
+        } else {
+          tensors = new LinkedHashMap<>();
+          for (int i = 0; i < values.length; i++) {
+            InputBinding b = bindings.get(i);
+            tensors.put(b.inputName(), b.tensor(env, values[i], rows));
+          }
         }
         long start = System.nanoTime();
         try (OrtSession.Result result = runSession(tensors, decoder.outputNames())) {

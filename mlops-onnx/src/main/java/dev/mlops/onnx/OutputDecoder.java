@@ -166,15 +166,25 @@ final class OutputDecoder {
   private List<Map<String, Double>> matrix(OrtSession.Result result, int rows) {
     double[] values = numbers(tensor(result, valueOutput));
     int width = values.length / rows;
+    List<String> keys = classes.isEmpty() ? columnNames(width) : classes;
     List<Map<String, Double>> out = new ArrayList<>(rows);
     for (int r = 0; r < rows; r++) {
-      Map<String, Double> p = new LinkedHashMap<>();
+      Map<String, Double> p = new LinkedHashMap<>(2 * width);
       for (int c = 0; c < width; c++) {
-        p.put(classes.isEmpty() ? Integer.toString(c) : classes.get(c), values[r * width + c]);
+        p.put(keys.get(c), values[r * width + c]);
       }
       out.add(p);
     }
     return out;
+  }
+
+  /** Names probability columns "0", "1", ... when the class names are unknown. */
+  private static List<String> columnNames(int width) {
+    List<String> names = new ArrayList<>(width);
+    for (int c = 0; c < width; c++) {
+      names.add(Integer.toString(c));
+    }
+    return names;
   }
 
   private List<Map<String, Double>> maps(OnnxValue value, int rows) throws OrtException {

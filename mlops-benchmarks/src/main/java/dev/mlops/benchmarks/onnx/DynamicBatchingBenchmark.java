@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * 32 concurrent callers predicting single records on an MLP, straight to {@link OnnxModel}
- * ({@code unbatched}) or through {@link BatchingModel} ({@code batched}, max batch 32, queue delay
- * {@code delayMicros}). Run in {@link Mode#SampleTime} for p99 latency and {@link Mode#Throughput}
+ * ({@code unbatched}) or through {@link BatchingModel} ({@code batched}, max batch {@code
+ * maxBatch}, queue delay {@code delayMicros}). Run in {@link Mode#SampleTime} for p99 latency and {@link Mode#Throughput}
  * for calls per second (goal: batched at least 3x unbatched on 2 cores).
  */
 @State(Scope.Benchmark)
@@ -42,6 +42,9 @@ public class DynamicBatchingBenchmark {
   @Param({"100"})
   public long delayMicros;
 
+  @Param({"32"})
+  public int maxBatch;
+
   /** Hidden width: 16 is the tiny 8-16-2 MLP, 1024 an 8-1024-1024-2 one (4 MiB of weights). */
   @Param({"16", "1024"})
   public int hidden;
@@ -55,7 +58,7 @@ public class DynamicBatchingBenchmark {
     OnnxModelOptions options = OnnxModelOptions.builder().intraOpThreads(1).build();
     direct = OnnxModel.fromBytes(TinyMlp.model(hidden), options);
     batched = BatchingModel.wrap(OnnxModel.fromBytes(TinyMlp.model(hidden), options),
-        BatchingConfig.builder().maxBatchSize(32).maxQueueDelayMicros(delayMicros).build());
+        BatchingConfig.builder().maxBatchSize(maxBatch).maxQueueDelayMicros(delayMicros).build());
     records = TinyMlp.records(64);
   }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -250,6 +251,55 @@ class BatchingModelTest {
           .mapToLong(e -> e.getKey() * e.getValue()).sum();
       assertThat(batched).isEqualTo(threads * calls);
       assertThat(m.batchSizes().keySet()).allSatisfy(s -> assertThat(s).isBetween(1, 32));
+    }
+  }
+
+  @Test
+  void theBatchRunsOnACallersThreadNotADispatcher() throws Exception {
+    GatedModel inner = new GatedModel(false);
+    List<Thread> callerThreads = new CopyOnWriteArrayList<>();
+    try (BatchingModel model = new BatchingModel(inner,
+        config(3, FOREVER, 16, BackPressure.BLOCK), System::nanoTime)) {
+      List<Future<Prediction>> futures = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        double value = i;
+        futures.add(callers.submit(() -> {
+          callerThreads.add(Thread.currentThread());
+          return model.predict(x(value));
+        }));
+      }
+      for (int i = 0; i < 3; i++) {
+        assertThat(futures.get(i).get().score().getAsDouble()).isEqualTo(i);
+      }
+    }
+    assertThat(inner.batchThreads).hasSize(1);
+    assertThat(callerThreads).contains(inner.batchThreads.get(0));
+  }
+
+  @Test
+  void anInterruptedQueuedCallerWithdrawsItsRecord() throws Exception {
+    GatedModel inner = new GatedModel(true);
+    try (BatchingModel model = new BatchingModel(inner,
+        config(8, Duration.ZERO, 16, BackPressure.BLOCK), System::nanoTime)) {
+      Future<Prediction> running = call(model, 1);
+      inner.firstBatchEntered.await();
+      // The first queued caller leads the next batch once the model is free; the second follows.
+      Future<Prediction> nextLeader = call(model, 2);
+      awaitQueued(model, 1);
+      AtomicReference<Thread> follower = new AtomicReference<>();
+      Future<Prediction> withdrawn = callers.submit(() -> {
+        follower.set(Thread.currentThread());
+        return model.predict(x(3));
+      });
+      awaitQueued(model, 2);
+      follower.get().interrupt();
+      assertThatThrownBy(withdrawn::get).hasCauseInstanceOf(ModelInferenceException.class)
+          .hasMessageContaining("interrupted while waiting for the batch result");
+      assertThat(model.queueDepth()).isEqualTo(1);
+      inner.gate.countDown();
+      assertThat(running.get().score().getAsDouble()).isEqualTo(1);
+      assertThat(nextLeader.get().score().getAsDouble()).isEqualTo(2);
+      assertThat(inner.batchSizes).containsExactly(1, 1);
     }
   }
 

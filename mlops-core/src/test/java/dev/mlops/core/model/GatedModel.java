@@ -13,10 +13,11 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A model whose score is the record's "x" (negative x fails), that records every batch size and
- * can hold its first batch until the test opens a gate.
+ * the thread that ran it, and can hold its first batch until the test opens a gate.
  */
 final class GatedModel implements Model {
   final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+  final List<Thread> batchThreads = new CopyOnWriteArrayList<>();
   final CountDownLatch firstBatchEntered = new CountDownLatch(1);
   final CountDownLatch gate;
   volatile boolean closed;
@@ -47,6 +48,7 @@ final class GatedModel implements Model {
   @Override
   public List<Prediction> predictBatch(List<? extends Record> records) {
     batchSizes.add(records.size());
+    batchThreads.add(Thread.currentThread());
     firstBatchEntered.countDown();
     try {
       gate.await();
