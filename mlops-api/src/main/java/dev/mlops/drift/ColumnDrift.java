@@ -92,6 +92,7 @@ public record ColumnDrift(
       return statistic / threshold;
     }
     double pv = Math.max(p.getAsDouble(), Double.MIN_NORMAL);
-    return threshold >= 1 ? 0 : Math.log(pv) / Math.log(threshold);
+    // + 0.0 turns the -0.0 of p = 1 (log 1 / log t) into 0.0, so reports never print "-0.0".
+    return threshold >= 1 ? 0 : Math.log(pv) / Math.log(threshold) + 0.0;
   }
 }
