@@ -33,6 +33,10 @@ final class DataSpecStep implements DemoStep {
   /** The inferred spec, for later steps. */
   static final DemoContext.Key<DatasetSpec> SPEC = new DemoContext.Key<>("spec", DatasetSpec.class);
   /** The stratified split, for later steps. */
+  /** The bundled dataset's version (content digest + spec hash), for the runs that use it. */
+  static final DemoContext.Key<DatasetVersion> VERSION =
+      new DemoContext.Key<>("dataset version", DatasetVersion.class);
+
   static final DemoContext.Key<DatasetSplit> SPLIT =
       new DemoContext.Key<>("split", DatasetSplit.class);
 
@@ -56,6 +60,7 @@ final class DataSpecStep implements DemoStep {
         spec.labelClasses(), specFile);
     DatasetVersion version = DatasetVersioner.of(Clock.systemUTC())
         .version(data, spec, "bundled:breast_cancer_wisconsin.csv", "mlops demo", Map.of());
+    context.put(VERSION, version);
     out.printf("dataset version: %s (spec %s)%n", version.digest().substring(0, 23) + "...",
         version.specHash().orElseThrow().substring(0, 19) + "...");
 

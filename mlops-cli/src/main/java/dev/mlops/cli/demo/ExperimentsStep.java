@@ -10,16 +10,10 @@ import dev.mlops.experiments.ActiveRun;
 import dev.mlops.experiments.RunComparison;
 import dev.mlops.experiments.RunRecord;
 import dev.mlops.experiments.RunSpec;
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 
@@ -48,7 +42,7 @@ final class ExperimentsStep implements DemoStep {
       positive[i] = POSITIVE.equals(y.value(i));
     }
     boolean[] test = split(positive.length, 0.3, context.seed());
-    DatasetVersion version = version(data);
+    DatasetVersion version = context.get(DataSpecStep.VERSION);
     Path store = context.outputDir().resolve("runs");
     var out = context.out();
     String baselineId;
@@ -92,17 +86,6 @@ final class ExperimentsStep implements DemoStep {
     run.logParam("split.test_fraction", "0.3");
     run.logInput(version, "training");
     return run;
-  }
-
-  /** The bundled CSV's identity: its SHA-256 as the digest. */
-  private static DatasetVersion version(Dataset data) throws Exception {
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    try (InputStream in = Objects.requireNonNull(ExperimentsStep.class.getResourceAsStream(LoadDatasetStep.RESOURCE))) {
-      sha.update(in.readAllBytes());
-    }
-    return new DatasetVersion(data.name(), "sha256:" + HexFormat.of().formatHex(sha.digest()), true,
-        Optional.empty(), data.rowCount(), "classpath:" + LoadDatasetStep.RESOURCE, Instant.EPOCH,
-        "mlops demo", Map.of());
   }
 
   /** A seeded random test split: each row is in the test set with probability {@code fraction}. */

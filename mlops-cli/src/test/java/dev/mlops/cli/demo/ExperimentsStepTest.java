@@ -30,9 +30,11 @@ class ExperimentsStepTest {
       RunRecord rule = runs.get(0);
       assertThat(rule.params()).containsEntry("feature", "worst_concave_points").containsEntry("model", "threshold");
       assertThat(rule.tags()).containsEntry("mlops.seed", "42");
-      // digest of the bundled CSV: `sha256sum breast_cancer_wisconsin.csv`
+      // the same DatasetVersion the data step records: content digest (DatasetFingerprint) + spec hash
+      assertThat(out.toString()).contains("dataset version: sha256:a271dce7bfbdd3a8...");
       assertThat(rule.inputs().get(0).dataset().digest())
-          .isEqualTo("sha256:1decbc18045d59ca78d439466f1a4e8895596686f7d0779137987709b9e20b80");
+          .isEqualTo("sha256:a271dce7bfbdd3a83c618044600ac12bd0328db6f1f9cdc76c635c0ba34be457");
+      assertThat(rule.inputs().get(0).dataset().specHash()).isPresent();
       assertThat(rule.inputs().get(0).dataset().rowCount()).isEqualTo(569);
       assertThat(store.problems()).isEmpty();
     }
