@@ -3,6 +3,7 @@ package dev.mlops.model;
 import dev.mlops.data.Record;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A trained model that turns feature {@link Record}s into {@link Prediction}s. Implementations may
@@ -27,6 +28,26 @@ public interface Model extends AutoCloseable {
    *     or the engine fails
    */
   Prediction predict(Record record);
+
+  /**
+   * Predicts one request. The default predicts its {@link PredictionRequest#features()};
+   * implementations that route or log by request id or routing key override it.
+   *
+   * @throws dev.mlops.ModelInferenceException as {@link #predict(Record)}
+   */
+  default Prediction predict(PredictionRequest request) {
+    Objects.requireNonNull(request, "request");
+    return predict(request.features());
+  }
+
+  /**
+   * Returns what the model says about itself: task, class labels, input spec. The default knows
+   * only the name and version ({@link ModelTask#UNKNOWN}); adapters that read a model file fill in
+   * the rest.
+   */
+  default ModelDescriptor describe() {
+    return ModelDescriptor.unknown(name(), version());
+  }
 
   /**
    * Predicts a batch of records, in order. Implementations that can vectorise override this; the
