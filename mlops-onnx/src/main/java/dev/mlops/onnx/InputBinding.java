@@ -3,6 +3,7 @@ package dev.mlops.onnx;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import dev.mlops.FailureKind;
 import dev.mlops.ModelInferenceException;
 import dev.mlops.data.Record;
 import dev.mlops.model.ElementType;
@@ -124,7 +125,8 @@ final class InputBinding {
       throw wrongType(feature, row, v);
     }
     if (Double.isNaN(d) && !allowMissing) {
-      throw new ModelInferenceException(model, feature, "a number for input '" + input.name() + "'",
+      throw new ModelInferenceException(FailureKind.INVALID_INPUT,
+          model, feature, "a number for input '" + input.name() + "'",
           v == null ? "missing" : "NaN",
           "feature '" + feature + "' of row " + row + " is missing or NaN", null);
     }
@@ -136,7 +138,7 @@ final class InputBinding {
     if (v instanceof Number n && !Double.isNaN(n.doubleValue())) {
       double d = n.doubleValue();
       if (d != Math.rint(d) || Double.isInfinite(d)) {
-        throw new ModelInferenceException(model, feature,
+        throw new ModelInferenceException(FailureKind.INVALID_INPUT, model, feature,
             input.elementType() + " for input '" + input.name() + "'", Double.toString(d),
             "feature '" + feature + "' of row " + row + " is not a whole number", null);
       }
@@ -146,7 +148,7 @@ final class InputBinding {
       return b ? 1 : 0;
     }
     if (v == null || v instanceof Number) {
-      throw new ModelInferenceException(model, feature,
+      throw new ModelInferenceException(FailureKind.INVALID_INPUT, model, feature,
           input.elementType() + " for input '" + input.name() + "'", v == null ? "missing" : "NaN",
           "feature '" + feature + "' of row " + row + " is missing or NaN", null);
     }
@@ -156,7 +158,8 @@ final class InputBinding {
   private String text(Record rec, int row, String feature) {
     Object v = value(rec, feature);
     if (v == null || (v instanceof Double d && d.isNaN())) {
-      throw new ModelInferenceException(model, feature, "a string for input '" + input.name() + "'",
+      throw new ModelInferenceException(FailureKind.INVALID_INPUT,
+          model, feature, "a string for input '" + input.name() + "'",
           "missing", "feature '" + feature + "' of row " + row + " is missing", null);
     }
     return v.toString();
@@ -167,7 +170,7 @@ final class InputBinding {
       return rec.get(feature);
     } catch (IllegalArgumentException absent) {
       // Record.get throws for an absent feature; catching it saves a second lookup per value.
-      throw new ModelInferenceException(model, feature,
+      throw new ModelInferenceException(FailureKind.INVALID_INPUT, model, feature,
           "feature '" + feature + "' for input '" + input.name() + "'",
           "record features " + rec.featureNames(), "the record lacks a feature the model needs",
           null);
@@ -175,7 +178,7 @@ final class InputBinding {
   }
 
   private ModelInferenceException wrongType(String feature, int row, Object v) {
-    return new ModelInferenceException(model, feature,
+    return new ModelInferenceException(FailureKind.INVALID_INPUT, model, feature,
         input.elementType() + " for input '" + input.name() + "'",
         v.getClass().getSimpleName() + " '" + v + "'",
         "feature '" + feature + "' of row " + row + " has the wrong type", null);
