@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * A trained model that turns feature {@link Record}s into {@link Prediction}s. Implementations may
  * hold native resources, so a model is {@link AutoCloseable}; {@link #close()} is idempotent and
- * any call after it fails with {@link IllegalStateException} or a
- * {@link dev.mlops.ModelInferenceException}.
+ * any call after it fails, with a {@link dev.mlops.ModelInferenceException} of kind
+ * {@link dev.mlops.FailureKind#CLOSED} (older implementations may throw
+ * {@link IllegalStateException}).
  *
  * <p>Implementations must be thread-safe: one instance serves every request thread.
  */
@@ -24,8 +25,10 @@ public interface Model extends AutoCloseable {
   /**
    * Predicts one record.
    *
-   * @throws dev.mlops.ModelInferenceException if the record lacks a feature, holds a wrong type,
-   *     or the engine fails
+   * @throws dev.mlops.ModelInferenceException if the record lacks a feature or holds a wrong type
+   *     ({@link dev.mlops.FailureKind#INVALID_INPUT}), the engine fails
+   *     ({@link dev.mlops.FailureKind#ENGINE}), or as its {@linkplain
+   *     dev.mlops.ModelInferenceException#kind() kind} says
    */
   Prediction predict(Record record);
 

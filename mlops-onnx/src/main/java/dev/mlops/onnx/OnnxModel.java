@@ -25,6 +25,7 @@ import dev.mlops.model.ModelTask;
 import dev.mlops.model.Prediction;
 import dev.mlops.model.TensorInfo;
 import dev.mlops.model.ValueKind;
+import dev.mlops.time.MlopsClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.DoubleBuffer;
@@ -82,6 +83,7 @@ public final class OnnxModel implements Model {
   private final ModelMetadata metadata;
   private final ExecutionProvider provider;
   private final Duration timeout;
+  private final MlopsClock clock;
   private final Timeouts timeouts;
   private final List<InputBinding> bindings;
   private final Map<String, String> unboundInputs;
@@ -101,6 +103,7 @@ public final class OnnxModel implements Model {
     this.session = session;
     this.provider = provider;
     this.timeout = options.timeout();
+    this.clock = options.clock();
     this.timeouts = timeouts;
     this.metadata = readMetadata(session, bytes);
     this.classes = options.classes().isEmpty()
@@ -454,8 +457,8 @@ public final class OnnxModel implements Model {
   }
 
   /**
-   * Predicts records as one batch tensor per input; {@link Prediction#latency()} is the run time
-   * divided by the batch size.
+   * Predicts records as one batch tensor per input; {@link Prediction#latency()} is the run time,
+   * measured with {@link OnnxModelOptions#clock()}, divided by the batch size.
    *
    * @throws ModelInferenceException as {@link #predict(Record)}
    */
@@ -488,9 +491,9 @@ public final class OnnxModel implements Model {
             tensors.put(b.inputName(), b.tensor(env, values[i], rows));
           }
         }
-        long start = System.nanoTime();
+        long start = clock.monotonicTime();
         try (OrtSession.Result result = runSession(tensors, decoder.outputNames())) {
-          Duration latency = Duration.ofNanos((System.nanoTime() - start) / rows);
+          Duration latency = Duration.ofNanos((clock.monotonicTime() - start) / rows);
           return decoder.decode(result, rows, version, latency);
         }
       } catch (OrtException e) {
