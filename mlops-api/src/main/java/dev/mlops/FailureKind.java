@@ -4,6 +4,8 @@ package dev.mlops;
  * Why a model produced no prediction, so that observers can tell a bad model from a bad request
  * or an overloaded service: an error-rate gate should not count load shedding as a model fault,
  * and a monitor reports each kind apart ({@link ModelInferenceException#kind()}).
+ *
+ * <p>An enum: immutable and thread-safe.
  */
 public enum FailureKind {
   /**

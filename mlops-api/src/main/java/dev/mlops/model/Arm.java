@@ -1,6 +1,6 @@
 package dev.mlops.model;
 
-/** Which model of a deployment served a request. */
+/** Which model of a deployment served a request. An enum: immutable and thread-safe. */
 public enum Arm {
   /** The model in production, whose answer the caller gets. */
   PRIMARY,
