@@ -35,11 +35,23 @@ public class SnapshotException extends MlopsException {
   }
 
   /**
-   * Creates an exception about a malformed document.
+   * Creates an exception about a malformed or missing field.
    *
    * @param field the field concerned, or {@code "json"} for the document as a whole
    * @param problem what is wrong
-   * @param cause the parser's exception, may be {@code null}
+   */
+  public SnapshotException(String field, String problem) {
+    super("cannot restore detector snapshot: " + Objects.requireNonNull(field, "field") + ": "
+        + problem);
+    this.field = field;
+  }
+
+  /**
+   * Creates an exception about a document the parser rejected.
+   *
+   * @param field the field concerned, or {@code "json"} for the document as a whole
+   * @param problem what is wrong
+   * @param cause the parser's exception
    */
   public SnapshotException(String field, String problem, Throwable cause) {
     super("cannot restore detector snapshot: " + Objects.requireNonNull(field, "field") + ": "
