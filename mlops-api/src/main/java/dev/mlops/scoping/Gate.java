@@ -16,8 +16,10 @@ final class Gate {
     double threshold = threshold(o, base);
     String problem = problem(o, candidate, base);
     if (problem != null) {
+      String known = Double.isNaN(threshold) ? ""
+          : String.format(Locale.ROOT, "; threshold %s %s", o.direction().symbol(), threshold);
       return new ObjectiveVerdict(o, Verdict.INCONCLUSIVE, c, b, threshold, n, bn,
-          o.metric() + ": inconclusive, " + problem);
+          o.metric() + ": inconclusive, " + problem + known);
     }
     boolean met = o.isMetBy(candidate.value(), o.isRelative() ? base.value() : Double.NaN);
     Verdict v = met ? Verdict.PASS : Verdict.FAIL;

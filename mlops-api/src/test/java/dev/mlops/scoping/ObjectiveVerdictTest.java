@@ -85,9 +85,10 @@ class ObjectiveVerdictTest {
     assertThat(v.get(0).threshold()).isEqualTo(60.0);
     assertThat(v.get(0).baselineSamples()).isEqualTo(480);
     assertThat(v.get(1).reason())
-        .isEqualTo("accuracy: inconclusive, 20 samples, needs 100 (value 0.5)");
+        .isEqualTo("accuracy: inconclusive, 20 samples, needs 100 (value 0.5); threshold >= 0.89");
     assertThat(v.get(1).threshold()).isCloseTo(0.89, offset(1e-12));
-    assertThat(v.get(2).reason()).isEqualTo("throughput.qps: inconclusive, not measured");
+    assertThat(v.get(2).reason())
+        .isEqualTo("throughput.qps: inconclusive, not measured; threshold >= 200.0");
     assertThat(v.get(2).candidate()).isEmpty();
     assertThat(v.get(2).samples()).isZero();
     assertThat(Objectives.allPass(v)).isFalse();

@@ -37,7 +37,7 @@ class FoundationExampleTest {
         Map.of("latency.p99.ms", Measurement.of(50, 900), "accuracy", Measurement.of(0.92, 900)));
     assertThat(verdicts).extracting(ObjectiveVerdict::reason).containsExactly(
         "latency.p99.ms: FAIL, 61.0 (n=800) > 60.0 (1.2 x baseline 50.0, n=900)",
-        "accuracy: inconclusive, 150 samples, needs 200 (value 0.93)");
+        "accuracy: inconclusive, 150 samples, needs 200 (value 0.93); threshold >= 0.91");
 
     // README: reading data
     Dataset data = CsvReader.builder()
