@@ -1,6 +1,6 @@
 package dev.mlops.scoping;
 
-/** The outcome of one {@link Objective} against measurements. */
+/** The outcome of one {@link Objective} against measurements. Enum constants are thread-safe. */
 public enum Verdict {
   /** Measured on enough samples and meets the threshold. */
   PASS,
