@@ -1,6 +1,5 @@
 package dev.mlops.core.model;
 
-import dev.mlops.model.ElementType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

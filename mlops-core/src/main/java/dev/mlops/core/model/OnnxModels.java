@@ -1,7 +1,6 @@
 package dev.mlops.core.model;
 
 import dev.mlops.core.model.OnnxModelWriter.Attribute;
-import dev.mlops.model.ElementType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
-package dev.mlops.model;
+package dev.mlops.onnx;
 
+import dev.mlops.core.model.ElementType;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.mlops.model;
+package dev.mlops.core.model;
 
 /**
  * The element type of a model input or output tensor, named as in ONNX's

@@ -1,4 +1,4 @@
-package dev.mlops.model;
+package dev.mlops.onnx;
 
 import java.util.Objects;
 

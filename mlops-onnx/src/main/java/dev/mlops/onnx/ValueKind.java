@@ -1,4 +1,4 @@
-package dev.mlops.model;
+package dev.mlops.onnx;
 
 /** What kind of value a model input or output carries. */
 public enum ValueKind {
