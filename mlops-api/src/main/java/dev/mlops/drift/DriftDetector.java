@@ -9,6 +9,9 @@ package dev.mlops.drift;
  *       feature value) and reports a {@link DriftState} after each.
  * </ul>
  * Drift is an outcome, returned as a value, never thrown.
+ *
+ * <p>Thread-safety is per kind: batch detectors are immutable and thread-safe; streaming detectors
+ * keep a window and are not thread-safe (see {@link StreamingDriftDetector}).
  */
 public sealed interface DriftDetector permits BatchDriftDetector, StreamingDriftDetector {
 

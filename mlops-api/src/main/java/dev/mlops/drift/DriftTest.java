@@ -53,7 +53,7 @@ public enum DriftTest {
   /** Default threshold of distances: {@value} (Evidently's). */
   public static final double DEFAULT_DISTANCE_THRESHOLD = 0.1;
 
-  /** Whether a test yields a p-value or a distance. */
+  /** Whether a test yields a p-value or a distance. Immutable and thread-safe (an enum). */
   public enum Kind {
     /** Drift when p &lt; threshold. */
     P_VALUE,

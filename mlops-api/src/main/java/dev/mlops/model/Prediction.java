@@ -11,6 +11,8 @@ import java.util.OptionalDouble;
 /**
  * What a model returned for one record.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param label the predicted class of a classifier; empty for a regressor
  * @param score the regression output, or the classifier's score for the positive / predicted
  *     class; empty when the model gives none

@@ -4,6 +4,8 @@ package dev.mlops.scoping;
  * Well-known metric names, shared by evaluation, rollout gates and monitoring so that an
  * {@link Objectives} entry declared once is read by all of them. Any other dot-separated lower-case
  * name is allowed too.
+ *
+ * <p>Constants only; thread-safe.
  */
 public final class KeyMetrics {
   /** Share of correct predictions: {@value}. */

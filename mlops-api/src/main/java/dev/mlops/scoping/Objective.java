@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 /**
  * One target on one metric, e.g. {@code accuracy >= 0.95} or {@code latency.p99.ms <= 50}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metric the metric name, lower-case and dot-separated (see {@link KeyMetrics})
  * @param direction whether the measured value must be at least or at most the target
  * @param target the target value, finite
@@ -14,7 +16,7 @@ import java.util.regex.Pattern;
 public record Objective(String metric, Direction direction, double target) {
   private static final Pattern NAME = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*");
 
-  /** Which side of the target is good. */
+  /** Which side of the target is good. Immutable and thread-safe (an enum). */
   public enum Direction {
     /** Good when {@code measured >= target} (accuracy, throughput). */
     AT_LEAST(">="),

@@ -20,6 +20,8 @@ import java.util.OptionalDouble;
  *     .build();
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param objectives one objective per metric, in declaration order
  */
 public record Objectives(List<Objective> objectives) {

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 /**
  * The declared type of one model input or output.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param name the input or output name
  * @param kind tensor, sequence of maps, ...
  * @param elementType the tensor's element type; for a sequence of maps the map's value type

@@ -275,7 +275,7 @@ public final class OnnxModelWriter {
 
   /**
    * One node attribute. Create with {@link #of(String, long)}, {@link #of(String, float)},
-   * {@link #ofInts}, {@link #ofStrings}. Immutable.
+   * {@link #ofInts}, {@link #ofStrings}. Immutable and thread-safe.
    */
   public static final class Attribute {
     private final ProtoWriter encoded;

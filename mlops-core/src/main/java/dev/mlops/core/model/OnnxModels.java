@@ -39,7 +39,7 @@ public final class OnnxModels {
   /** Name of the symbolic batch dimension: {@value}. */
   public static final String BATCH_DIMENSION = "N";
 
-  /** How a classifier returns its class probabilities. */
+  /** How a classifier returns its class probabilities. Immutable and thread-safe (an enum). */
   public enum ProbabilityOutput {
     /** A float tensor {@code [N, classes]}. */
     TENSOR,
