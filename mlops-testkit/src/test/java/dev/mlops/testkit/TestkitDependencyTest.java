@@ -7,6 +7,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.mlops.testkit.experiments.ExperimentTrackerContractTest;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +32,16 @@ class TestkitDependencyTest {
         .resideInAnyPackage("dev.mlops.core..", "dev.mlops.onnx..", "dev.mlops.cli..")
         .because("mlops-testkit depends on mlops-api, JUnit and AssertJ only")
         .check(TESTKIT_CLASSES);
+  }
+
+  @Test
+  void theModuleReadsTheApiJUnitAndAssertJOnly() throws URISyntaxException {
+    Path classes = Path.of(TestClock.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    ModuleDescriptor module = ModuleFinder.of(classes).find("dev.mlops.testkit").orElseThrow().descriptor();
+    assertThat(module.requires()).extracting(ModuleDescriptor.Requires::name)
+        .containsExactlyInAnyOrder("java.base", "dev.mlops.api", "org.junit.jupiter.api", "org.assertj.core");
+    assertThat(module.exports()).extracting(ModuleDescriptor.Exports::source)
+        .containsExactlyInAnyOrder("dev.mlops.testkit", "dev.mlops.testkit.data", "dev.mlops.testkit.experiments");
   }
 
   @Test
