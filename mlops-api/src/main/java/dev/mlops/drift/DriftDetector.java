@@ -11,7 +11,8 @@ package dev.mlops.drift;
  * Drift is an outcome, returned as a value, never thrown.
  *
  * <p>Thread-safety is per kind: batch detectors are immutable and thread-safe; streaming detectors
- * keep a window and are not thread-safe (see {@link StreamingDriftDetector}).
+ * are stateful, and each states whether it may be updated from several threads (see
+ * {@link StreamingDriftDetector}).
  */
 public sealed interface DriftDetector permits BatchDriftDetector, StreamingDriftDetector {
 
