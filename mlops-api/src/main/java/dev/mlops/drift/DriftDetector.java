@@ -9,6 +9,10 @@ package dev.mlops.drift;
  *       feature value) and reports a {@link DriftSignal} after each.
  * </ul>
  * Drift is an outcome, returned as a value, never thrown.
+ *
+ * <p>Thread-safety is per kind: batch detectors are immutable and thread-safe; streaming detectors
+ * are stateful, and each states whether it may be updated from several threads (see
+ * {@link StreamingDriftDetector}).
  */
 public sealed interface DriftDetector permits BatchDriftDetector, StreamingDriftDetector {
 

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.core.model.BatchingConfig;
 import dev.mlops.core.model.BatchingModel;
+import dev.mlops.core.model.ElementType;
 import dev.mlops.core.model.OnnxModelWriter;
 import dev.mlops.core.model.OnnxModels;
 import dev.mlops.core.model.OnnxModels.ProbabilityOutput;
-import dev.mlops.model.ElementType;
 import dev.mlops.model.ModelDescriptor;
 import dev.mlops.model.ModelTask;
 import java.util.List;

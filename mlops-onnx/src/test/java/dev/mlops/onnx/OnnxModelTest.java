@@ -11,16 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.mlops.core.model.DenseLayer;
-import dev.mlops.core.model.OnnxModels;
+import dev.mlops.core.model.ElementType;
 import dev.mlops.core.model.OnnxModels.ProbabilityOutput;
+import dev.mlops.core.model.OnnxModels;
 import dev.mlops.data.FeatureType;
 import dev.mlops.data.Record;
-import dev.mlops.model.Dimension;
-import dev.mlops.model.ElementType;
-import dev.mlops.model.ModelMetadata;
 import dev.mlops.model.Prediction;
-import dev.mlops.model.TensorInfo;
-import dev.mlops.model.ValueKind;
 import dev.mlops.time.MlopsClock;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
  * prints the balance report. With {@code --seed} the split is stratified by label; with
  * {@code --hash-column} each row's part follows the hash of its id. Exit 0, or 2 on usage or input
  * errors.
+ *
+ * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */
 @Command(
     name = "split",

@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
  * file against a spec. Exit 0 when valid, 1 when there are violations, 2 on usage or input
  * errors. The file is read with inferred column types, so a value of the wrong type is reported
  * as a violation at its row rather than failing the read.
+ *
+ * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */
 @Command(
     name = "validate",

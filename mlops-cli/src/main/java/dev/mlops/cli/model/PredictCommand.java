@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
  * scores every row in chunks and writes the input rows with the prediction columns appended
  * ({@code prediction_label}, {@code prediction_score}, {@code probability_<class>}). Exit 0, or 2
  * for a missing feature, a bad value or an unreadable file.
+ *
+ * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */
 @Command(
     name = "predict",

@@ -3,8 +3,8 @@ package dev.mlops.core.events;
 import dev.mlops.events.ConsumerFailed;
 import dev.mlops.events.MlopsEvent;
 import dev.mlops.events.Subscription;
+import dev.mlops.time.MlopsClock;
 import java.lang.System.Logger.Level;
-import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,13 +19,13 @@ final class Consumers<E extends MlopsEvent> {
   private static final System.Logger LOG = System.getLogger(EventDispatcher.class.getName());
 
   private final String source;
-  private final Clock clock;
+  private final MlopsClock clock;
   private final List<Consumer<? super E>> consumers = new CopyOnWriteArrayList<>();
   private final List<Consumer<? super ConsumerFailed>> failureConsumers =
       new CopyOnWriteArrayList<>();
   private final LongAdder failures = new LongAdder();
 
-  Consumers(String source, Clock clock) {
+  Consumers(String source, MlopsClock clock) {
     this.source = Objects.requireNonNull(source, "source");
     this.clock = Objects.requireNonNull(clock, "clock");
   }

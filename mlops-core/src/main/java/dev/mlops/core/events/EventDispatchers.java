@@ -1,7 +1,7 @@
 package dev.mlops.core.events;
 
 import dev.mlops.events.MlopsEvent;
-import java.time.Clock;
+import dev.mlops.time.MlopsClock;
 
 /**
  * Makes {@link EventDispatcher}s. Both forms isolate and count failing consumers and never throw
@@ -17,7 +17,7 @@ import java.time.Clock;
  * <p>Stateless and thread-safe.
  */
 public final class EventDispatchers {
-  /** Default queue capacity of {@link #asynchronous(String, Clock)}: {@value} events. */
+  /** Default queue capacity of {@link #asynchronous(String, MlopsClock)}: {@value} events. */
   public static final int DEFAULT_CAPACITY = 1024;
 
   private EventDispatchers() {}
@@ -29,7 +29,7 @@ public final class EventDispatchers {
    * @param clock stamps {@code ConsumerFailed} events
    * @param <E> the events published
    */
-  public static <E extends MlopsEvent> EventDispatcher<E> synchronous(String source, Clock clock) {
+  public static <E extends MlopsEvent> EventDispatcher<E> synchronous(String source, MlopsClock clock) {
     return new SynchronousDispatcher<>(new Consumers<>(source, clock));
   }
 
@@ -41,7 +41,7 @@ public final class EventDispatchers {
    * @param clock stamps {@code ConsumerFailed} events
    * @param <E> the events published
    */
-  public static <E extends MlopsEvent> EventDispatcher<E> asynchronous(String source, Clock clock) {
+  public static <E extends MlopsEvent> EventDispatcher<E> asynchronous(String source, MlopsClock clock) {
     return asynchronous(source, clock, DEFAULT_CAPACITY);
   }
 
@@ -55,7 +55,7 @@ public final class EventDispatchers {
    * @throws IllegalArgumentException if {@code capacity < 1}
    */
   public static <E extends MlopsEvent> EventDispatcher<E> asynchronous(
-      String source, Clock clock, int capacity) {
+      String source, MlopsClock clock, int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
     }

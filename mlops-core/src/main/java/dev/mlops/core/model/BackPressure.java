@@ -1,6 +1,10 @@
 package dev.mlops.core.model;
 
-/** What {@link BatchingModel} does with a call when its queue is full. */
+/**
+ * What {@link BatchingModel} does with a call when its queue is full.
+ *
+ * <p>Immutable and thread-safe (an enum).
+ */
 public enum BackPressure {
   /** Wait for room in the queue (the default). */
   BLOCK,

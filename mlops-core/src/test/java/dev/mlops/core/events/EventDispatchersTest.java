@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mlops.events.ConsumerFailed;
 import dev.mlops.events.MonitorEvent;
 import dev.mlops.events.Subscription;
-import java.time.Clock;
+import dev.mlops.time.MlopsClock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,13 +25,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class EventDispatchersTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+  private static final MlopsClock CLOCK = MlopsClock.of(java.time.Clock.fixed(T0, ZoneOffset.UTC), () -> 0L);
 
   record Tick(Instant time, String source, int publisher, int seq) implements MonitorEvent {}
 
   record Other(Instant time, String source) implements MonitorEvent {}
 
-  static Stream<BiFunction<String, Clock, EventDispatcher<MonitorEvent>>> kinds() {
+  static Stream<BiFunction<String, MlopsClock, EventDispatcher<MonitorEvent>>> kinds() {
     return Stream.of(EventDispatchers::synchronous, EventDispatchers::asynchronous);
   }
 
@@ -41,7 +41,7 @@ class EventDispatchersTest {
 
   @ParameterizedTest
   @MethodSource("kinds")
-  void deliversInOrderToEveryConsumer(BiFunction<String, Clock, EventDispatcher<MonitorEvent>> kind) {
+  void deliversInOrderToEveryConsumer(BiFunction<String, MlopsClock, EventDispatcher<MonitorEvent>> kind) {
     List<MonitorEvent> a = Collections.synchronizedList(new ArrayList<>());
     List<Tick> b = Collections.synchronizedList(new ArrayList<>());
     EventDispatcher<MonitorEvent> d = kind.apply("m", CLOCK);
@@ -60,7 +60,7 @@ class EventDispatchersTest {
   @ParameterizedTest
   @MethodSource("kinds")
   void throwingConsumerIsIsolatedCountedAndReported(
-      BiFunction<String, Clock, EventDispatcher<MonitorEvent>> kind) {
+      BiFunction<String, MlopsClock, EventDispatcher<MonitorEvent>> kind) {
     List<MonitorEvent> good = Collections.synchronizedList(new ArrayList<>());
     List<ConsumerFailed> failed = Collections.synchronizedList(new ArrayList<>());
     EventDispatcher<MonitorEvent> d = kind.apply("checkout.monitor", CLOCK);
@@ -90,7 +90,7 @@ class EventDispatchersTest {
   @ParameterizedTest
   @MethodSource("kinds")
   void closedSubscriptionReceivesNothingMore(
-      BiFunction<String, Clock, EventDispatcher<MonitorEvent>> kind) {
+      BiFunction<String, MlopsClock, EventDispatcher<MonitorEvent>> kind) {
     List<MonitorEvent> closed = Collections.synchronizedList(new ArrayList<>());
     List<MonitorEvent> open = Collections.synchronizedList(new ArrayList<>());
     EventDispatcher<MonitorEvent> d = kind.apply("m", CLOCK);

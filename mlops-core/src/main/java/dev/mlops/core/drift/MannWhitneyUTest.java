@@ -1,4 +1,4 @@
-package dev.mlops.core.drift.stats;
+package dev.mlops.core.drift;
 
 /**
  * Mann–Whitney U test, two-sided, with the numbers of
@@ -14,7 +14,7 @@ package dev.mlops.core.drift.stats;
  *
  * <p>Stateless and thread-safe.
  */
-public final class MannWhitneyUTest {
+final class MannWhitneyUTest {
   /** scipy's 'auto' uses the exact distribution when a sample has at most this many values: {@value}. */
   public static final int EXACT_MAX_SIZE = 8;
 

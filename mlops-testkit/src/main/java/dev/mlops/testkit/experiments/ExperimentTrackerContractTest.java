@@ -1,4 +1,4 @@
-package dev.mlops.core.experiments;
+package dev.mlops.testkit.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,13 +19,37 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link ExperimentTracker} backend must do, so that code moves between the embedded
- * store and an MLflow server unchanged. Subclasses provide a fresh, empty tracker.
+ * store and an MLflow server unchanged: runs and their params, tags, metrics and inputs read back
+ * as written, params are write-once, keys and artifact paths are checked, nested runs, search,
+ * comparison, and ended runs reject values. mlops-core's file store and MLflow client pass it; a
+ * new backend extends it in its own tests:
+ *
+ * <pre>{@code
+ * class MyTrackerContractTest extends ExperimentTrackerContractTest {
+ *   @Override
+ *   protected ExperimentTracker tracker() {
+ *     return MyTracker.open(freshEmptyStore());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Each test calls {@link #tracker()} once; close the tracker in an {@code @AfterEach} of the
+ * subclass. The tracker also has to record the tags {@code mlops.seed} (from
+ * {@link RunSpec#withSeed}) and {@code mlops.os.arch}. JUnit creates one instance per test method,
+ * so instances are confined to one thread; this class keeps no shared state.
  */
 public abstract class ExperimentTrackerContractTest {
-  static final DatasetVersion DATA = new DatasetVersion("bcw", "sha256:00ff", false, Optional.empty(), 569,
+  private static final DatasetVersion DATA = new DatasetVersion("bcw", "sha256:00ff", false, Optional.empty(), 569,
       "bcw.csv", Instant.parse("2026-01-01T00:00:00Z"), "contract", Map.of("k", "v"));
 
-  /** Returns a new tracker over an empty store. */
+  /** Creates the kit; subclasses are instantiated by JUnit. */
+  protected ExperimentTrackerContractTest() {}
+
+  /**
+   * Returns a new tracker over an empty store.
+   *
+   * @return the tracker under test, owned (and closed) by the subclass
+   */
   protected abstract ExperimentTracker tracker();
 
   @Test

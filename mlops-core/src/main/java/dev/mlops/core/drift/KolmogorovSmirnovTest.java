@@ -1,4 +1,4 @@
-package dev.mlops.core.drift.stats;
+package dev.mlops.core.drift;
 
 /**
  * Two-sample Kolmogorov–Smirnov test, two-sided, with the numbers of
@@ -13,7 +13,7 @@ package dev.mlops.core.drift.stats;
  *
  * <p>Stateless and thread-safe.
  */
-public final class KolmogorovSmirnovTest {
+final class KolmogorovSmirnovTest {
   /** Largest sample size with an exact p-value, as scipy's {@code MAX_AUTO_N}: {@value}. */
   public static final int MAX_EXACT_N = 10_000;
 

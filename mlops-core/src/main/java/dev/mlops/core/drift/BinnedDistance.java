@@ -1,4 +1,4 @@
-package dev.mlops.core.drift.stats;
+package dev.mlops.core.drift;
 
 import java.util.Objects;
 
@@ -21,7 +21,7 @@ import java.util.Objects;
  * </ul>
  * All are 0 for identical distributions and drift when ≥ threshold. Stateless and thread-safe.
  */
-public final class BinnedDistance {
+final class BinnedDistance {
   /** Proportion that replaces an empty bin before renormalising: {@value} (Evidently's value). */
   public static final double EPSILON = 1e-4;
 

@@ -1,10 +1,12 @@
-package dev.mlops.model;
+package dev.mlops.onnx;
 
 import java.util.Objects;
 
 /**
  * One dimension of a tensor shape: a fixed size, or a symbolic name such as {@code "N"} for a
  * batch dimension, or unknown.
+ *
+ * <p>Immutable and thread-safe.
  *
  * @param size the fixed size, or {@code -1} when the dimension is symbolic or unknown
  * @param symbol the symbolic name, or {@code ""} when the dimension is fixed or unnamed

@@ -1,4 +1,4 @@
-package dev.mlops.core.drift.stats;
+package dev.mlops.core.drift;
 
 /**
  * The outcome of a two-sample test: its statistic and its p-value. Immutable and thread-safe.
@@ -6,7 +6,7 @@ package dev.mlops.core.drift.stats;
  * @param statistic the test statistic, as scipy reports it
  * @param pValue the p-value in [0, 1]
  */
-public record TestResult(double statistic, double pValue) {
+record TestResult(double statistic, double pValue) {
 
   /** Checks that the p-value is a probability. */
   public TestResult {

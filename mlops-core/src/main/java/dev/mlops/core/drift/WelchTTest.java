@@ -1,4 +1,4 @@
-package dev.mlops.core.drift.stats;
+package dev.mlops.core.drift;
 
 import org.apache.commons.math3.special.Beta;
 
@@ -13,7 +13,7 @@ import org.apache.commons.math3.special.Beta;
  *
  * <p>Stateless and thread-safe.
  */
-public final class WelchTTest {
+final class WelchTTest {
   private WelchTTest() {}
 
   /**

@@ -1,4 +1,4 @@
-package dev.mlops.core.drift.stats;
+package dev.mlops.core.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.mlops.model;
+package dev.mlops.onnx;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,6 +10,8 @@ import java.util.Optional;
 /**
  * What a model file declares about itself: inputs and outputs with their types and shapes, the
  * producer, the operator sets it needs and free-form metadata properties.
+ *
+ * <p>Immutable and thread-safe.
  *
  * @param graphName the graph's name
  * @param producerName the tool that wrote the model (e.g. "skl2onnx", "mlops-java")

@@ -1,4 +1,4 @@
-package dev.mlops.core.drift.stats;
+package dev.mlops.core.drift;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -15,7 +15,7 @@ import org.apache.commons.math3.linear.RealVector;
  *
  * <p>Stateless and thread-safe.
  */
-public final class AndersonDarlingTest {
+final class AndersonDarlingTest {
   /** Smallest p-value the table gives (scipy's floor): {@value}. */
   public static final double P_FLOOR = 0.001;
   /** Largest p-value the table gives (scipy's cap): {@value}. */

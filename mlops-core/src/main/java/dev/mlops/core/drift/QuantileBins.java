@@ -1,4 +1,4 @@
-package dev.mlops.core.drift.stats;
+package dev.mlops.core.drift;
 
 import java.util.Arrays;
 
@@ -10,7 +10,7 @@ import java.util.Arrays;
  *
  * <p>Immutable and thread-safe.
  */
-public final class QuantileBins {
+final class QuantileBins {
   /** Default number of bins: {@value} (Evidently's default for binned tests). */
   public static final int DEFAULT_BINS = 10;
 

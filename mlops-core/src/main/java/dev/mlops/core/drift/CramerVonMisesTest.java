@@ -1,4 +1,4 @@
-package dev.mlops.core.drift.stats;
+package dev.mlops.core.drift;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +18,7 @@ import org.apache.commons.math3.special.Gamma;
  *
  * <p>Stateless and thread-safe.
  */
-public final class CramerVonMisesTest {
+final class CramerVonMisesTest {
   /** scipy's 'auto' is exact when both samples have at most this many values: {@value}. */
   public static final int EXACT_MAX_SIZE = 20;
 

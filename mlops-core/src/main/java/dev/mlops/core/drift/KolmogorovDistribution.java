@@ -1,4 +1,4 @@
-package dev.mlops.core.drift.stats;
+package dev.mlops.core.drift;
 
 /**
  * Survival function of the two-sided one-sample Kolmogorov–Smirnov statistic D<sub>n</sub>, the

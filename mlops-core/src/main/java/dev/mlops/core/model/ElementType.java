@@ -1,9 +1,11 @@
-package dev.mlops.model;
+package dev.mlops.core.model;
 
 /**
  * The element type of a model input or output tensor, named as in ONNX's
  * {@code TensorProto.DataType}. {@link #code()} is the ONNX enum number, so model writers and
  * readers can map without a table of their own.
+ *
+ * <p>Immutable and thread-safe (an enum).
  */
 public enum ElementType {
   /** 32-bit IEEE float. */

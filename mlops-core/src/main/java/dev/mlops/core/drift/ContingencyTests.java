@@ -1,4 +1,4 @@
-package dev.mlops.core.drift.stats;
+package dev.mlops.core.drift;
 
 import java.util.Objects;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
@@ -22,7 +22,7 @@ import org.apache.commons.math3.special.Gamma;
  * </ul>
  * Drift when p &lt; threshold. Stateless and thread-safe.
  */
-public final class ContingencyTests {
+final class ContingencyTests {
   private ContingencyTests() {}
 
   /**

@@ -1,5 +1,6 @@
-package dev.mlops.model;
+package dev.mlops.onnx;
 
+import dev.mlops.core.model.ElementType;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,6 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The declared type of one model input or output.
+ *
+ * <p>Immutable and thread-safe.
  *
  * @param name the input or output name
  * @param kind tensor, sequence of maps, ...

@@ -1,4 +1,4 @@
-package dev.mlops.core.drift.stats;
+package dev.mlops.core.drift;
 
 /**
  * Distances between the empirical distributions of two samples, with the numbers of scipy 1.10.
@@ -13,7 +13,7 @@ package dev.mlops.core.drift.stats;
  *
  * <p>Stateless and thread-safe.
  */
-public final class CdfDistance {
+final class CdfDistance {
   private CdfDistance() {}
 
   /**

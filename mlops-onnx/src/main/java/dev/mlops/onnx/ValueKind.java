@@ -1,6 +1,10 @@
-package dev.mlops.model;
+package dev.mlops.onnx;
 
-/** What kind of value a model input or output carries. */
+/**
+ * What kind of value a model input or output carries.
+ *
+ * <p>Immutable and thread-safe (an enum).
+ */
 public enum ValueKind {
   /** A dense tensor. */
   TENSOR,

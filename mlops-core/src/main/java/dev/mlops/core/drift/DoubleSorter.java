@@ -1,4 +1,4 @@
-package dev.mlops.core.drift.stats;
+package dev.mlops.core.drift;
 
 import java.util.Arrays;
 
@@ -11,7 +11,7 @@ import java.util.Arrays;
  *
  * <p>Stateless and thread-safe.
  */
-public final class DoubleSorter {
+final class DoubleSorter {
   /** Below this size {@link Arrays#sort(double[])} is used: {@value}. */
   static final int RADIX_MIN_SIZE = 8192;
   private static final int BITS = 11;
