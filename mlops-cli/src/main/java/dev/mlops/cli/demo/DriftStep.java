@@ -2,13 +2,12 @@ package dev.mlops.cli.demo;
 
 import dev.mlops.core.drift.StatisticalDriftDetector;
 import dev.mlops.core.drift.report.DriftReportHtml;
+import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.data.Dataset;
 import dev.mlops.data.NumericColumn;
 import dev.mlops.drift.ColumnDrift;
 import dev.mlops.drift.ColumnStatus;
 import dev.mlops.drift.DriftReport;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,8 +64,8 @@ final class DriftStep implements DemoStep {
           c.pValue().orElse(Double.NaN), c.drifted() ? "DRIFT" : "ok");
     }
     Path file = context.outputDir().resolve(REPORT_FILE);
-    Files.writeString(file, DriftReportHtml.toHtml(report, reference, current,
-        "Drift demo: current half vs reference half"), StandardCharsets.UTF_8);
+    AtomicFiles.writeString(file, DriftReportHtml.toHtml(report, reference, current,
+        "Drift demo: current half vs reference half"));
     out.printf("HTML report: %s%n", file);
   }
 
