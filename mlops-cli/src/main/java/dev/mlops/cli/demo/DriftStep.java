@@ -2,6 +2,7 @@ package dev.mlops.cli.demo;
 
 import dev.mlops.core.drift.StatisticalDriftDetector;
 import dev.mlops.core.drift.report.DriftReportHtml;
+import dev.mlops.core.drift.report.DriftReportText;
 import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.data.Dataset;
 import dev.mlops.data.NumericColumn;
@@ -51,9 +52,7 @@ final class DriftStep implements DemoStep {
     var out = context.out();
     out.printf(Locale.ROOT, "reference %d rows, current %d rows; +%.1f sd injected into %s%n",
         reference.rowCount(), current.rowCount(), SHIFT_SD, String.join(", ", SHIFTED));
-    out.printf(Locale.ROOT, "dataset drift: %s (%d of %d columns drifted, drift share %.2f)%n",
-        report.datasetDrift() ? "yes" : "no", report.driftedColumns(), report.columnsTested(),
-        report.driftShare());
+    out.println(DriftReportText.headline(report));
     List<ColumnDrift> top = report.columns().stream()
         .filter(c -> c.status() == ColumnStatus.OK)
         .sorted(Comparator.comparingDouble(ColumnDrift::driftScore).reversed())

@@ -139,9 +139,8 @@ public final class DriftCommand implements Callable<Integer> {
       } catch (IOException e) {
         throw new UncheckedIOException("--out: " + e.getMessage(), e);
       }
-      spec.commandLine().getOut().printf(Locale.ROOT, "%s report written to %s (dataset drift: %s, %d of %d columns)%n",
-          format.name().toLowerCase(Locale.ROOT), out, report.datasetDrift() ? "yes" : "no",
-          report.driftedColumns(), report.columnsTested());
+      spec.commandLine().getOut().printf(Locale.ROOT, "%s report written to %s: %s%n",
+          format.name().toLowerCase(Locale.ROOT), out, DriftReportText.headline(report));
       spec.commandLine().getOut().flush();
     }
     return 0;
