@@ -64,6 +64,8 @@ public final class MlopsCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  // Declared once here and inherited by every subcommand; FailureHandler reads it from the parse
+  // result, so it works wherever it is typed (mlops --debug split ... or mlops split ... --debug).
   @Option(names = DEBUG_OPTION, scope = ScopeType.INHERIT,
       description = "On failure, print the stack trace after the one-line message.")
   boolean debug;
