@@ -4,6 +4,7 @@ import dev.mlops.core.data.ClassBalance;
 import dev.mlops.core.data.CsvReader;
 import dev.mlops.core.data.CsvWriter;
 import dev.mlops.core.data.DatasetSplitter;
+import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.data.BalanceReport;
 import dev.mlops.data.Dataset;
 import dev.mlops.data.DatasetSplit;
@@ -11,7 +12,6 @@ import dev.mlops.data.Split;
 import dev.mlops.data.SplitFractions;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -72,19 +72,21 @@ public final class SplitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new IllegalArgumentException("--out " + out + " is a file; split writes train.csv, "
+          + "dev.csv, test.csv and balance.json into a folder");
+    }
     SplitFractions fractions = new SplitFractions(train, dev, test);
     Dataset dataset = CsvReader.defaults().read(data);
     DatasetSplit split = method.seed != null
         ? DatasetSplitter.stratified(dataset, label, fractions, method.seed)
         : DatasetSplitter.byHash(dataset, method.hashColumn, fractions);
     BalanceReport report = ClassBalance.balance(split, label);
-    Files.createDirectories(out);
     CsvWriter writer = CsvWriter.defaults();
     for (Split part : Split.values()) {
       writer.write(split.part(part), out.resolve(part.label() + ".csv"));
     }
-    Files.writeString(out.resolve("balance.json"), DataReports.balanceJson(report),
-        StandardCharsets.UTF_8);
+    AtomicFiles.writeString(out.resolve("balance.json"), DataReports.balanceJson(report));
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf("%s split of %s (%d rows) written to %s%n",
         method.seed != null ? "stratified (seed " + method.seed + ")"

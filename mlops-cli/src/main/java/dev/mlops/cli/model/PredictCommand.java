@@ -7,11 +7,13 @@ import dev.mlops.data.Dataset;
 import dev.mlops.onnx.FeatureMapping;
 import dev.mlops.onnx.OnnxModel;
 import dev.mlops.onnx.OnnxModelOptions;
+import dev.mlops.onnx.TensorInfo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -21,8 +23,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./mlops predict --model MODEL.onnx --data FILE.csv [--features a,b,c] --out FILE.csv}:
  * scores every row in chunks and writes the input rows with the prediction columns appended
- * ({@code prediction_label}, {@code prediction_score}, {@code probability_<class>}). Exit 0, or 2
- * for a missing feature, a bad value or an unreadable file.
+ * ({@code prediction_label}, {@code prediction_score}, {@code probability_<class>}). Features
+ * come from {@code --features}, else the names the model records, else, for a model with one
+ * {@code [N, k]} input and a file of exactly k columns, the file's columns in file order (a note
+ * on stderr says so). Exit 0, or 2 for a missing feature, a bad value or an unreadable file.
  *
  * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */
@@ -57,7 +61,7 @@ public final class PredictCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Dataset data = CsvReader.defaults().read(dataFile);
-    try (OnnxModel model = OnnxModel.load(modelFile, options())) {
+    try (OnnxModel model = OnnxModel.load(modelFile, options(data.columnNames(), err))) {
       requireFeatures(model, data);
       boolean terminal = System.console() != null;
       Dataset scored = BatchScorer.of(model, chunkSize).score(data, rows -> {
@@ -77,20 +81,55 @@ public final class PredictCommand implements Callable<Integer> {
     return 0;
   }
 
-  private OnnxModelOptions options() {
-    if (features == null || features.isEmpty()) {
-      return OnnxModelOptions.defaults();
-    }
-    // The input name is known only after loading: peek at the model once.
+  /**
+   * The feature mapping: {@code --features} for the model's single input; else what the model
+   * records; else, for a model with one {@code [N, k]} input that names no features and a file of
+   * exactly k columns, the file's columns in file order (said on stderr).
+   */
+  private OnnxModelOptions options(List<String> columns, PrintWriter err) {
+    // Input names, shapes and recorded features are known only after loading: peek once.
     try (OnnxModel peek = OnnxModel.load(modelFile)) {
-      var inputs = peek.metadata().inputs();
-      if (inputs.size() != 1) {
-        throw new IllegalArgumentException("--features fills a single input, but "
-            + modelFile + " has inputs " + inputs.stream().map(i -> i.name()).toList());
+      List<TensorInfo> inputs = peek.metadata().inputs();
+      if (features != null && !features.isEmpty()) {
+        if (inputs.size() != 1) {
+          throw new IllegalArgumentException("--features fills a single input, but "
+              + modelFile + " has inputs " + inputs.stream().map(i -> i.name()).toList());
+        }
+        return mapping(inputs.get(0), features);
       }
-      return OnnxModelOptions.builder()
-          .features(FeatureMapping.of(inputs.get(0).name(), features)).build();
+      Set<String> bound = peek.featureMapping().inputs().keySet();
+      List<TensorInfo> unbound = inputs.stream().filter(i -> !bound.contains(i.name())).toList();
+      if (unbound.isEmpty()) {
+        return OnnxModelOptions.defaults();
+      }
+      if (inputs.size() != 1) {
+        throw new IllegalArgumentException("model " + peek.name() + " does not name the features of"
+            + " input" + (unbound.size() > 1 ? "s " : " ") + unbound.stream().map(TensorInfo::name)
+            .toList() + ", and --features fills only a model with a single input; record the"
+            + " features in the model (property mlops.features.<input>)");
+      }
+      TensorInfo input = inputs.get(0);
+      long width = input.shape().size() == 2 && input.shape().get(1).isFixed()
+          ? input.shape().get(1).size() : -1;
+      if (width == columns.size()) {
+        err.printf(Locale.ROOT, "mlops predict: model %s does not name the features of input '%s'"
+            + " %s; using the %d columns of %s in file order: %s (pass --features to choose)%n",
+            peek.name(), input.name(), input.shapeText(), columns.size(), dataFile,
+            String.join(", ", columns));
+        err.flush();
+        return mapping(input, columns);
+      }
+      throw new IllegalArgumentException("model " + peek.name() + " does not name the features of"
+          + " input '" + input.name() + "' " + input.shapeText()
+          + (width > 0 ? " and " + dataFile + " has " + columns.size() + " columns, not " + width
+              : "")
+          + "; pass --features with the " + (width > 0 ? width + " " : "") + "columns that fill"
+          + " it, in tensor order; columns: " + columns);
     }
+  }
+
+  private static OnnxModelOptions mapping(TensorInfo input, List<String> columns) {
+    return OnnxModelOptions.builder().features(FeatureMapping.of(input.name(), columns)).build();
   }
 
   private void requireFeatures(OnnxModel model, Dataset data) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.cli.MlopsCommand;
 import dev.mlops.core.data.CsvReader;
+import dev.mlops.core.model.ElementType;
 import dev.mlops.core.model.OnnxModels;
+import dev.mlops.core.model.OnnxModelWriter;
 import dev.mlops.core.model.OnnxModels.ProbabilityOutput;
 import dev.mlops.data.Dataset;
 import java.io.PrintWriter;
@@ -93,6 +95,43 @@ class ModelCommandsTest {
         "--features", "b,a", "--out", scored.toString())).isZero();
     Dataset result = CsvReader.defaults().read(scored);
     assertThat(result.row(0).getString("prediction_label")).isEqualTo("no");
+  }
+
+  /** A regressor with one [N, 3] input and no recorded feature names: score = x0 + 10 x1 + 100 x2. */
+  private Path unnamedWidth3Model() {
+    return OnnxModelWriter.graph("weighted")
+        .input("input", ElementType.FLOAT, "N", 3)
+        .initializer("w", new long[] {3, 1}, new float[] {1, 10, 100})
+        .node("MatMul", List.of("input", "w"), List.of("score"))
+        .output("score", ElementType.FLOAT, "N", 1)
+        .write(dir.resolve("weighted.onnx"));
+  }
+
+  @Test
+  void predictUsesAllColumnsInFileOrderWhenTheirCountIsTheInputWidth() throws Exception {
+    Path rows = Files.writeString(dir.resolve("three.csv"), "p,q,r\n1,2,3\n0,0,1\n");
+    Path scored = dir.resolve("scored.csv");
+    assertThat(run("predict", "--model", unnamedWidth3Model().toString(), "--data", rows.toString(),
+        "--out", scored.toString())).isZero();
+    assertThat(err.toString()).contains("model weighted does not name the features of input"
+        + " 'input' [N, 3]; using the 3 columns of " + rows + " in file order: p, q, r"
+        + " (pass --features to choose)");
+    Dataset result = CsvReader.defaults().read(scored);
+    assertThat(result.numeric("prediction_score").value(0)).isEqualTo(321.0);
+    assertThat(result.numeric("prediction_score").value(1)).isEqualTo(100.0);
+  }
+
+  @Test
+  void predictRefusalOfUnnamedFeaturesNamesTheCliOption() throws Exception {
+    Path rows = Files.writeString(dir.resolve("four.csv"), "id,p,q,r\n1,1,2,3\n");
+    assertThat(run("predict", "--model", unnamedWidth3Model().toString(), "--data", rows.toString(),
+        "--out", dir.resolve("x.csv").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("model weighted does not name the features of input"
+        + " 'input' [N, 3] and " + rows + " has 4 columns, not 3; pass --features with the 3"
+        + " columns that fill it, in tensor order; columns: [id, p, q, r]")
+        .doesNotContain("OnnxModelOptions");
+    assertThat(run("predict", "--model", unnamedWidth3Model().toString(), "--data", rows.toString(),
+        "--features", "p,q,r", "--out", dir.resolve("x.csv").toString())).isZero();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.mlops.core.data;
 
+import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.data.Column;
 import dev.mlops.data.Dataset;
 import dev.mlops.data.FeatureType;
@@ -7,11 +8,7 @@ import dev.mlops.data.NumericColumn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -46,35 +43,16 @@ public final class CsvWriter {
   }
 
   /**
-   * Writes to a file atomically: a temporary file in the same folder is written, then moved over
-   * {@code file}, so readers never see half a file.
+   * Writes to a file atomically with {@link AtomicFiles}: readers never see half a file, and on
+   * failure the previous file is left intact.
    *
-   * @throws UncheckedIOException if the file cannot be written
+   * @throws UncheckedIOException naming the file and the reason if it cannot be written
    */
   public void write(Dataset data, Path file) {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = null;
     try {
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        write(data, w);
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.writeText(file, w -> write(data, w));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // Best effort: the move succeeded or the original error is already being thrown.
-        }
-      }
+      throw new UncheckedIOException(e.getMessage(), e);
     }
   }
 

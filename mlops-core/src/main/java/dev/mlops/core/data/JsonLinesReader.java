@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.DataFormatException;
+import dev.mlops.core.io.JacksonSupport;
 import dev.mlops.data.Column;
 import dev.mlops.data.Dataset;
 import dev.mlops.data.DatasetSpec;
@@ -45,12 +46,12 @@ public final class JsonLinesReader {
   /** Longest line accepted, in characters: {@value}. */
   public static final int MAX_LINE_LENGTH = 16 * 1024 * 1024;
 
-  private static final ObjectMapper MAPPER =
+  private static final ObjectMapper MAPPER = JacksonSupport.checked(() ->
       new ObjectMapper(
           JsonFactory.builder()
               .streamReadConstraints(
                   StreamReadConstraints.builder().maxStringLength(MAX_LINE_LENGTH).build())
-              .build());
+              .build()));
 
   private final Map<String, FeatureType> types;
   private final int maxCategories;
