@@ -4,14 +4,18 @@ import dev.mlops.data.Column;
 import dev.mlops.data.Dataset;
 import dev.mlops.data.FeatureType;
 import dev.mlops.data.NumericColumn;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -49,31 +53,124 @@ public final class CsvWriter {
    * Writes to a file atomically: a temporary file in the same folder is written, then moved over
    * {@code file}, so readers never see half a file.
    *
-   * @throws UncheckedIOException if the file cannot be written
+   * @throws UncheckedIOException if the file cannot be written, naming it and the reason
    */
   public void write(Dataset data, Path file) {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = null;
-    try {
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        write(data, w);
+    try (Rows rows = open(file)) {
+      try {
+        write(data, rows.out);
+      } catch (UncheckedIOException e) {
+        throw rows.failure(e.getCause());
+      }
+      rows.commit();
+    }
+  }
+
+  /**
+   * Starts writing a file row by row, for output whose size must not be held in memory: rows go
+   * to a temporary file in the same folder, which {@link Rows#commit()} fsyncs and moves over
+   * {@code file}; closing without committing deletes it, leaving any old file intact.
+   *
+   * @throws UncheckedIOException if the file cannot be created, naming it and the reason
+   */
+  public Rows open(Path file) {
+    return new Rows(file);
+  }
+
+  /**
+   * A CSV file being written row by row ({@link CsvWriter#open}), the header row first. Cells
+   * are text: {@code null}
+   * is a missing value (an empty cell), the empty string is written {@code ""}, and a text is
+   * quoted when it needs to be, so reading the file gives back every text exactly. Not
+   * thread-safe.
+   */
+  public final class Rows implements AutoCloseable {
+    private final Path file;
+    private final Path tmp;
+    private final FileChannel channel;
+    private final Writer out;
+    private final StringBuilder line = new StringBuilder();
+    private boolean done;
+
+    private Rows(Path file) {
+      this.file = file;
+      Path dir = file.toAbsolutePath().getParent();
+      try {
+        Files.createDirectories(dir);
+        tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + file + ": " + Sources.reason(e), e);
+      }
+      out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /**
+     * Writes one row of cell texts.
+     *
+     * @throws UncheckedIOException if writing fails, naming the file and the reason
+     */
+    public void row(List<String> cells) {
+      line.setLength(0);
+      for (int c = 0; c < cells.size(); c++) {
+        if (c > 0) {
+          line.append(delimiter);
+        }
+        String cell = cells.get(c);
+        if (cell != null) {
+          line.append(quoteIfNeeded(cell, true));
+        }
+      }
+      line.append('\n');
+      try {
+        out.write(line.toString());
+      } catch (IOException e) {
+        throw failure(e);
+      }
+    }
+
+    /**
+     * Flushes, fsyncs and moves the file into place.
+     *
+     * @throws UncheckedIOException if that fails, naming the file and the reason
+     */
+    public void commit() {
+      try {
+        out.flush();
+        channel.force(true);
+        out.close();
+        try {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+              StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        done = true;
+      } catch (IOException e) {
+        throw failure(e);
+      }
+    }
+
+    private UncheckedIOException failure(IOException e) {
+      return new UncheckedIOException("cannot write " + file + ": " + Sources.reason(e), e);
+    }
+
+    /** Deletes the temporary file unless {@link #commit()} moved it into place. */
+    @Override
+    public void close() {
+      if (done) {
+        return;
+      }
+      done = true;
+      try {
+        out.close();
+      } catch (IOException ignored) {
+        // The write already failed or was abandoned; the file is deleted next.
       }
       try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // Best effort: the move succeeded or the original error is already being thrown.
-        }
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // Best effort: the original error is already being thrown.
       }
     }
   }
