@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads RFC 4180 CSV with a header row into a {@link Dataset}.
@@ -247,7 +248,7 @@ public final class CsvReader {
   }
 
   /** Runs one pass over a file, closing it; I/O failures name the file and the reason. */
-  private static <T> T withFile(Path file, java.util.function.Function<Reader, T> pass) {
+  private static <T> T withFile(Path file, Function<Reader, T> pass) {
     try (Reader r = Sources.open(file)) {
       return pass.apply(r);
     } catch (IOException e) {
