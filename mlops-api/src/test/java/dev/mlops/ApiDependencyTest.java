@@ -26,9 +26,21 @@ class ApiDependencyTest {
   }
 
   @Test
+  void noApiSignatureNamesAnImplementationType() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.mlops.core..", "dev.mlops.onnx..", "dev.mlops.testkit..", "dev.mlops.cli..")
+        .because("implementations depend on the api, never the other way: no api field, parameter, "
+            + "return type, supertype or annotation may name a type from mlops-core or another module")
+        .check(API_CLASSES);
+  }
+
+  @Test
   void theImportFindsTheApi() {
     // Guards the rule above against passing vacuously on an empty import.
     org.assertj.core.api.Assertions.assertThat(API_CLASSES.contain(dev.mlops.model.Model.class)).isTrue();
+    org.assertj.core.api.Assertions.assertThat(API_CLASSES.containPackage("dev.mlops.core")).isFalse();
   }
 
 }

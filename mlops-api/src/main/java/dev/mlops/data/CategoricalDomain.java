@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * Allowed values of a categorical (or boolean) feature.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param values the allowed values, no duplicates
  * @param minShareInDomain the minimum share of present values that must fall in the domain, in
  *     [0, 1]; 1.0 (the default) makes every out-of-domain value a violation, 0.99 tolerates 1 %

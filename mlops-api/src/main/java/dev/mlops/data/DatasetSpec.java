@@ -11,6 +11,8 @@ import java.util.Set;
  * bounds, the label column and its classes, an id column). Inferred from data, edited by a person,
  * stored as versioned JSON and used to validate datasets and single records at serving time.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param features the feature specs in column order; names unique
  * @param minRows the minimum row count, {@code >= 0}
  * @param maxRows the maximum row count, {@code >= minRows}

@@ -10,6 +10,8 @@ import java.util.Optional;
  * its spec's hash, size and provenance. Experiment runs and reports reference datasets by this
  * value (lineage).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param name a human-readable name
  * @param digest the content digest, {@code "sha256:<hex>"}
  * @param orderSensitive whether the digest changes when rows are reordered

@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * What one feature (column) must look like.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param name the column name
  * @param type the logical type
  * @param minPresence the minimum fraction of rows in which the value must be present, in [0, 1];

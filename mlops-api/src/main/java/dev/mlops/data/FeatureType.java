@@ -5,6 +5,8 @@ package dev.mlops.data;
  * {@link #INTEGER} live in a {@link NumericColumn} (NaN for missing), {@link #CATEGORICAL} in a
  * {@link CategoricalColumn}, {@link #BOOLEAN} in a {@link BooleanColumn}, {@link #TEXT} in a
  * {@link TextColumn} and {@link #TIMESTAMP} in a {@link TimestampColumn}.
+ *
+ * <p>Immutable and thread-safe (an enum).
  */
 public enum FeatureType {
   /** Real numbers; missing is NaN. */

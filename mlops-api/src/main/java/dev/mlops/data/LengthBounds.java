@@ -3,6 +3,8 @@ package dev.mlops.data;
 /**
  * Allowed length (in UTF-16 code units, {@link String#length()}) of a text feature.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param min minimum length, inclusive, {@code >= 0}
  * @param max maximum length, inclusive, {@code >= min}
  */

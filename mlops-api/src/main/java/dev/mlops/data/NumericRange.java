@@ -4,6 +4,8 @@ package dev.mlops.data;
  * Allowed values of a numeric feature: bounds with inclusive flags, and whether NaN (beyond the
  * missing-value check) and ±Infinity may appear.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param min lower bound ({@link Double#NEGATIVE_INFINITY} for none)
  * @param max upper bound ({@link Double#POSITIVE_INFINITY} for none)
  * @param minInclusive whether {@code min} itself is allowed

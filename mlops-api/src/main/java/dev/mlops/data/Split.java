@@ -2,7 +2,11 @@ package dev.mlops.data;
 
 import java.util.Locale;
 
-/** The three parts of a train/dev/test split. */
+/**
+ * The three parts of a train/dev/test split.
+ *
+ * <p>Immutable and thread-safe (an enum).
+ */
 public enum Split {
   /** Rows the model is fitted on. */
   TRAIN,

@@ -6,6 +6,8 @@ import java.util.List;
  * The outcome of validating a dataset or record against a {@link DatasetSpec}: every violation
  * found, and how much was checked. A violation is a value, never an exception.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param rowsChecked the number of rows checked
  * @param cellsChecked the number of cells checked
  * @param violations the violations in feature order; empty when valid

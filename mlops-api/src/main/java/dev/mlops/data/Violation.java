@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * One broken rule found by validation: which feature, what kind, how many rows, and examples.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param feature the feature concerned, or {@code "*"} for a dataset-level rule
  * @param kind the rule that was broken
  * @param count how many rows (or values) broke it

@@ -1,6 +1,10 @@
 package dev.mlops.data;
 
-/** What rule a {@link Violation} broke. */
+/**
+ * What rule a {@link Violation} broke.
+ *
+ * <p>Immutable and thread-safe (an enum).
+ */
 public enum ViolationKind {
   /** A required feature is absent from the data or record. */
   MISSING_FEATURE,

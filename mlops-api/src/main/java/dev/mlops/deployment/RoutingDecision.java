@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * Where one request goes.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param servingVersion the model version whose prediction is returned to the caller
  * @param shadowVersions versions that also receive the request, with their predictions only
  *     recorded (shadow mode)

@@ -1,6 +1,10 @@
 package dev.mlops.drift;
 
-/** Whether a column could be tested. */
+/**
+ * Whether a column could be tested.
+ *
+ * <p>Immutable and thread-safe (an enum).
+ */
 public enum ColumnStatus {
   /** The test ran and its result is in the report. */
   OK,

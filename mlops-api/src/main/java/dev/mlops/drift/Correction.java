@@ -1,6 +1,10 @@
 package dev.mlops.drift;
 
-/** Multiple-testing correction applied across the p-value tests of one report. */
+/**
+ * Multiple-testing correction applied across the p-value tests of one report.
+ *
+ * <p>Immutable and thread-safe (an enum).
+ */
 public enum Correction {
   /** No correction (Evidently's behaviour). */
   NONE,

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * The outcome of a batch drift check.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param datasetDrift whether the share of drifted columns reached {@code driftShare}
  * @param driftShare the share of tested columns that must drift for dataset drift (default 0.5)
  * @param driftedColumns how many columns drifted

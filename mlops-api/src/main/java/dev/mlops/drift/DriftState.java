@@ -1,6 +1,10 @@
 package dev.mlops.drift;
 
-/** The state of a {@link StreamingDriftDetector} after an observation. */
+/**
+ * The state of a {@link StreamingDriftDetector} after an observation.
+ *
+ * <p>Immutable and thread-safe (an enum).
+ */
 public enum DriftState {
   /** No change detected. */
   NONE,

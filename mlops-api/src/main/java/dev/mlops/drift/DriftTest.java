@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * The univariate two-sample tests a batch drift check can run on a column, by the name used in
  * configuration, the CLI and reports. A {@linkplain Kind#P_VALUE p-value test} drifts when p &lt;
  * threshold; a {@linkplain Kind#DISTANCE distance} drifts when the distance ≥ threshold. The
- * numbers equal scipy 1.10's; the implementing classes in {@code dev.mlops.core.drift.stats} give
+ * numbers equal scipy 1.10's; the (package-private) implementing classes in {@code dev.mlops.core.drift} give
  * formulas. Immutable and thread-safe.
  */
 public enum DriftTest {
@@ -53,7 +53,7 @@ public enum DriftTest {
   /** Default threshold of distances: {@value} (Evidently's). */
   public static final double DEFAULT_DISTANCE_THRESHOLD = 0.1;
 
-  /** Whether a test yields a p-value or a distance. */
+  /** Whether a test yields a p-value or a distance. Immutable and thread-safe (an enum). */
   public enum Kind {
     /** Drift when p &lt; threshold. */
     P_VALUE,

@@ -23,7 +23,7 @@ public record BaselineComparison(String metric, List<String> baselineNames, List
   }
 
   /**
-   * The model and the baselines on one group of examples.
+   * The model and the baselines on one group of examples. Immutable and thread-safe.
    *
    * @param group "overall" or the slice's name
    * @param size examples in the group

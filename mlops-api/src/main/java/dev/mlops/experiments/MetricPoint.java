@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * One logged value of a metric. NaN and infinities are allowed (a diverged loss is a result).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param key the metric name
  * @param value the value
  * @param step the training step or epoch, 0 when not given

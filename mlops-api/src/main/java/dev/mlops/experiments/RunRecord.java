@@ -11,6 +11,8 @@ import java.util.Optional;
  * A stored run as read back from a tracker: its identity, status, params, tags, the latest value
  * of each metric and its dataset inputs.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param runId the run's id
  * @param experimentName the experiment it belongs to
  * @param runName a human-readable name
@@ -52,7 +54,7 @@ public record RunRecord(
   }
 
   /**
-   * A dataset a run used.
+   * A dataset a run used. Immutable and thread-safe.
    *
    * @param dataset the dataset's identity
    * @param context e.g. "training" or "evaluation"

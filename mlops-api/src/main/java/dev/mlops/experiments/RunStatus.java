@@ -1,6 +1,10 @@
 package dev.mlops.experiments;
 
-/** The lifecycle status of a run (MLflow's run statuses). */
+/**
+ * The lifecycle status of a run (MLflow's run statuses).
+ *
+ * <p>Immutable and thread-safe (an enum).
+ */
 public enum RunStatus {
   /** Started and not yet ended. */
   RUNNING,

@@ -8,6 +8,8 @@ import java.util.Optional;
  * label is identical): then {@link #value()} is NaN and {@link #undefinedReason()} says why. NaN is
  * never presented as a result without a reason.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param value the statistic, or NaN when undefined
  * @param undefinedReason why it is undefined; empty when defined
  */

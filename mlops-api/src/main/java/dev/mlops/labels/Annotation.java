@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * One label given by one annotator to one item (the long form used by labeling tools).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param itemId the item labeled
  * @param annotatorId who labeled it
  * @param label the label as text (numbers as text at interval and ratio levels)

@@ -4,6 +4,8 @@ package dev.mlops.labels;
  * The measurement level of labels, which decides how two different labels are compared
  * (Krippendorff's difference functions, weighted kappa). There is deliberately no default: the
  * caller states it.
+ *
+ * <p>Immutable and thread-safe (an enum).
  */
 public enum MeasurementLevel {
   /** Unordered categories: any two different labels disagree equally. */

@@ -20,6 +20,18 @@ import java.util.OptionalDouble;
  *     .build();
  * }</pre>
  *
+ * <p>Rollout gates compare a candidate with a baseline and need enough samples before judging:
+ *
+ * <pre>{@code
+ * Objectives gates = Objectives.builder()
+ *     .atMostRelative(KeyMetrics.LATENCY_P99_MS, 1.2, 500)   // <= 1.2 x primary, 500 requests
+ *     .atLeastRelative(KeyMetrics.ACCURACY, -0.01, 200)      // >= primary - 0.01, 200 labels
+ *     .build();
+ * List<ObjectiveVerdict> v = gates.verdicts(candidate, primary);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
  * @param objectives one objective per metric, in declaration order
  */
 public record Objectives(List<Objective> objectives) {
@@ -44,6 +56,8 @@ public record Objectives(List<Objective> objectives) {
   /**
    * Compares measurements with every objective. A declared metric absent from {@code measured}
    * is reported as not met with no measured value; measurements of undeclared metrics are ignored.
+   * Sample minimums are not checked and relative objectives are never met here (there is no
+   * baseline): use {@link #verdicts(Map, Map)} for gates.
    *
    * @param measured metric name to measured value
    * @return one result per objective, in declaration order
@@ -56,7 +70,8 @@ public record Objectives(List<Objective> objectives) {
       if (v == null) {
         out.add(new ObjectiveResult(o, OptionalDouble.empty(), false));
       } else {
-        out.add(new ObjectiveResult(o, OptionalDouble.of(v), o.isMetBy(v)));
+        boolean met = !o.isRelative() && o.isMetBy(v);
+        out.add(new ObjectiveResult(o, OptionalDouble.of(v), met));
       }
     }
     return out;
@@ -65,6 +80,43 @@ public record Objectives(List<Objective> objectives) {
   /** Returns whether every objective is measured and met. */
   public boolean allMet(Map<String, Double> measured) {
     return evaluate(measured).stream().allMatch(ObjectiveResult::met);
+  }
+
+  /**
+   * Judges every objective on measurements without a baseline; relative objectives are
+   * {@link Verdict#INCONCLUSIVE}.
+   *
+   * @param candidate metric name to measurement
+   * @return one verdict per objective, in declaration order
+   */
+  public List<ObjectiveVerdict> verdicts(Map<String, Measurement> candidate) {
+    return verdicts(candidate, Map.of());
+  }
+
+  /**
+   * Judges every objective: {@link Verdict#PASS} or {@link Verdict#FAIL} when the metric (and,
+   * for a relative objective, the baseline's) is measured, not NaN, and rests on at least
+   * {@link Objective#minSamples()} samples; {@link Verdict#INCONCLUSIVE} otherwise, never FAIL
+   * for a metric that was simply absent. Measurements of undeclared metrics are ignored.
+   *
+   * @param candidate metric name to the candidate's measurement
+   * @param baseline metric name to the baseline's measurement (e.g. the primary model's)
+   * @return one verdict per objective, in declaration order
+   */
+  public List<ObjectiveVerdict> verdicts(
+      Map<String, Measurement> candidate, Map<String, Measurement> baseline) {
+    Objects.requireNonNull(candidate, "candidate");
+    Objects.requireNonNull(baseline, "baseline");
+    List<ObjectiveVerdict> out = new ArrayList<>(objectives.size());
+    for (Objective o : objectives) {
+      out.add(Gate.judge(o, candidate.get(o.metric()), baseline.get(o.metric())));
+    }
+    return List.copyOf(out);
+  }
+
+  /** Returns whether every verdict is {@link Verdict#PASS}. */
+  public static boolean allPass(List<ObjectiveVerdict> verdicts) {
+    return verdicts.stream().allMatch(ObjectiveVerdict::passed);
   }
 
   /** Starts an empty builder. */
@@ -88,7 +140,43 @@ public record Objectives(List<Objective> objectives) {
       return add(new Objective(metric, Objective.Direction.AT_MOST, target));
     }
 
-    private Builder add(Objective o) {
+    /** Requires {@code metric >= target} on at least {@code minSamples} samples. */
+    public Builder atLeast(String metric, double target, long minSamples) {
+      return add(Objective.atLeast(metric, target).withMinSamples(minSamples));
+    }
+
+    /** Requires {@code metric <= target} on at least {@code minSamples} samples. */
+    public Builder atMost(String metric, double target, long minSamples) {
+      return add(Objective.atMost(metric, target).withMinSamples(minSamples));
+    }
+
+    /** Requires {@code metric <= factor x baseline}. */
+    public Builder atMostRelative(String metric, double factor) {
+      return add(Objective.atMostRelative(metric, factor));
+    }
+
+    /** Requires {@code metric <= factor x baseline}, each on {@code minSamples} samples. */
+    public Builder atMostRelative(String metric, double factor, long minSamples) {
+      return add(Objective.atMostRelative(metric, factor).withMinSamples(minSamples));
+    }
+
+    /** Requires {@code metric >= baseline + margin}. */
+    public Builder atLeastRelative(String metric, double margin) {
+      return add(Objective.atLeastRelative(metric, margin));
+    }
+
+    /** Requires {@code metric >= baseline + margin}, each on {@code minSamples} samples. */
+    public Builder atLeastRelative(String metric, double margin, long minSamples) {
+      return add(Objective.atLeastRelative(metric, margin).withMinSamples(minSamples));
+    }
+
+    /**
+     * Adds an objective.
+     *
+     * @throws IllegalArgumentException if its metric already has one
+     */
+    public Builder add(Objective o) {
+      Objects.requireNonNull(o, "objective");
       if (objectives.putIfAbsent(o.metric(), o) != null) {
         throw new IllegalArgumentException("metric '" + o.metric() + "' already has an objective");
       }

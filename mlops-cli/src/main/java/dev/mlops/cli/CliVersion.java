@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** The SDK version, filtered into {@code mlops-version.properties} by the build. */
-public final class CliVersion {
+final class CliVersion {
   private CliVersion() {}
 
   /** Returns the version, e.g. "0.1.0-SNAPSHOT". */

@@ -19,6 +19,10 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes: 0 success, 1 a negative result where a subcommand documents it (e.g. validation
  * violations), 2 usage or input errors.
+ *
+ * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
+ * Besides this class the CLI keeps public only the subcommands listed here (this annotation must
+ * name them from another package) and {@code DataReports}, which the demo shares.
  */
 @Command(
     name = "mlops",

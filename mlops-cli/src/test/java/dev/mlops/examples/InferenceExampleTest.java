@@ -2,6 +2,7 @@ package dev.mlops.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mlops.FailureKind;
 import dev.mlops.core.data.CsvReader;
 import dev.mlops.core.model.BatchScorer;
 import dev.mlops.core.model.BatchingConfig;
@@ -9,14 +10,24 @@ import dev.mlops.core.model.BatchingModel;
 import dev.mlops.core.model.LogisticRegression;
 import dev.mlops.core.model.LogisticRegressionTrainer;
 import dev.mlops.core.model.OnnxModels.ProbabilityOutput;
+import dev.mlops.core.model.PredictionOutcomes;
 import dev.mlops.data.Dataset;
 import dev.mlops.data.DatasetSpec;
+import dev.mlops.data.Record;
+import dev.mlops.model.Arm;
+import dev.mlops.model.ModelDescriptor;
+import dev.mlops.model.ModelTask;
 import dev.mlops.model.Prediction;
+import dev.mlops.model.PredictionOutcome;
+import dev.mlops.model.PredictionRequest;
 import dev.mlops.onnx.OnnxModel;
+import dev.mlops.time.MlopsClock;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +53,16 @@ class InferenceExampleTest {
       DatasetSpec spec = model.inputSpec();                   // derived from the model's inputs
       Dataset scored = BatchScorer.of(model).score(data);     // prediction columns, in chunks
       Prediction q = batched.predict(data.row(1));            // merged with concurrent callers
+      ModelDescriptor about = model.describe();               // CLASSIFICATION, [benign, malignant]
+
+      PredictionRequest request = PredictionRequest.builder(data.row(2))
+          .requestId("req-42").routingKey("patient-7").build();  // id generated when not given
+      PredictionOutcome outcome =                             // never throws; latency timed here
+          PredictionOutcomes.invoke(batched, request, Arm.PRIMARY, MlopsClock.system());
+      OptionalDouble confidence = outcome.prediction().orElseThrow().confidence(); // top class
+      PredictionOutcome bad = PredictionOutcomes.invoke(
+          model, PredictionRequest.of(Record.of(Map.of())), Arm.PRIMARY, MlopsClock.system());
+      FailureKind kind = bad.failure().orElseThrow().kind();  // INVALID_INPUT, not a model fault
 
       assertThat(p.label()).contains("malignant");
       assertThat(p.probabilities().keySet()).containsExactly("benign", "malignant");
@@ -49,6 +70,16 @@ class InferenceExampleTest {
       assertThat(scored.column("prediction_label").type().name()).isEqualTo("CATEGORICAL");
       assertThat(q.probabilities().get("malignant"))
           .isEqualTo(model.predict(data.row(1)).probabilities().get("malignant"));
+      assertThat(about.task()).isEqualTo(ModelTask.CLASSIFICATION);
+      assertThat(about.classLabels()).containsExactly("benign", "malignant");
+      assertThat(about.inputSpec()).contains(spec);
+      assertThat(outcome.requestId()).isEqualTo("req-42");
+      assertThat(outcome.request().routingKey()).contains("patient-7");
+      assertThat(outcome.modelName()).isEqualTo("model");
+      Prediction served = outcome.prediction().orElseThrow();
+      assertThat(confidence.getAsDouble()).isEqualTo(
+          java.util.Collections.max(served.probabilities().values())).isGreaterThanOrEqualTo(0.5);
+      assertThat(kind).isEqualTo(FailureKind.INVALID_INPUT);
     }
   }
 }

@@ -27,10 +27,13 @@ class TestkitExampleTest {
     ValidationReport report = SpecValidator.of(SpecInference.infer(people)).validate(people);
     assertThat(people).hasRowCount(2).hasColumnOfType("city", FeatureType.CATEGORICAL);
     assertThat(report).isValid();
-    TestClock clock = TestClock.create();          // pass it where the SDK takes a Clock
-    clock.advance(Duration.ofMinutes(5));          // time moves only when the test says so
+    TestClock clock = TestClock.create();          // a java.time.Clock and an MlopsClock
+    long start = clock.monotonicTime();
+    clock.advance(Duration.ofMinutes(5));          // wall and monotonic time move together, on request
+    Duration waited = Duration.ofNanos(clock.monotonicTime() - start);   // PT5M
 
     org.assertj.core.api.Assertions.assertThat(clock.instant())
         .isEqualTo(java.time.Instant.parse(TestClock.DEFAULT_START).plusSeconds(300));
+    org.assertj.core.api.Assertions.assertThat(waited).isEqualTo(Duration.ofMinutes(5));
   }
 }

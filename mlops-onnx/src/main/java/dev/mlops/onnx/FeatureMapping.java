@@ -11,6 +11,8 @@ import java.util.Objects;
  * columns, in tensor-column order. A model may have several inputs (e.g. one numeric matrix and
  * one string column).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param inputs input name to feature names, in column order
  */
 public record FeatureMapping(Map<String, List<String>> inputs) {

@@ -1,6 +1,10 @@
 package dev.mlops.onnx;
 
-/** ONNX Runtime's graph optimization levels ({@code GraphOptimizationLevel}). */
+/**
+ * ONNX Runtime's graph optimization levels ({@code GraphOptimizationLevel}).
+ *
+ * <p>Immutable and thread-safe (an enum).
+ */
 public enum GraphOptimization {
   /** No graph rewrites. */
   DISABLED,

@@ -3,10 +3,10 @@ package dev.mlops.onnx;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import dev.mlops.FailureKind;
 import dev.mlops.ModelInferenceException;
+import dev.mlops.core.model.ElementType;
 import dev.mlops.data.Record;
-import dev.mlops.model.ElementType;
-import dev.mlops.model.TensorInfo;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.DoubleBuffer;
@@ -132,7 +132,8 @@ final class InputBinding {
       throw wrongType(feature, row, v);
     }
     if (Double.isNaN(d) && !allowMissing) {
-      throw new ModelInferenceException(model, feature, "a number for input '" + input.name() + "'",
+      throw new ModelInferenceException(FailureKind.INVALID_INPUT,
+          model, feature, "a number for input '" + input.name() + "'",
           v == null ? "missing" : "NaN",
           "feature '" + feature + "' of row " + row + " is missing or NaN", null);
     }
@@ -193,7 +194,7 @@ final class InputBinding {
     } else if (v instanceof Boolean b) {
       value = b ? 1 : 0;
     } else if (v == null || v instanceof Number) {
-      throw new ModelInferenceException(model, feature,
+      throw new ModelInferenceException(FailureKind.INVALID_INPUT, model, feature,
           input.elementType() + " for input '" + input.name() + "'", v == null ? "missing" : "NaN",
           "feature '" + feature + "' of row " + row + " is missing or NaN", null);
     } else {
@@ -224,13 +225,13 @@ final class InputBinding {
   }
 
   private ModelInferenceException notWhole(String feature, int row, String actual) {
-    return new ModelInferenceException(model, feature,
+    return new ModelInferenceException(FailureKind.INVALID_INPUT, model, feature,
         input.elementType() + " for input '" + input.name() + "'", actual,
         "feature '" + feature + "' of row " + row + " is not a whole number", null);
   }
 
   private ModelInferenceException outOfRange(String feature, int row, Object v, String range) {
-    return new ModelInferenceException(model, feature,
+    return new ModelInferenceException(FailureKind.INVALID_INPUT, model, feature,
         input.elementType() + " in " + range + " for input '" + input.name() + "'", v.toString(),
         "feature '" + feature + "' of row " + row + " is out of range for "
             + input.elementType(), null);
@@ -240,7 +241,8 @@ final class InputBinding {
   private String text(Record rec, int row, String feature) {
     Object v = value(rec, feature);
     if (v == null || (v instanceof Double d && d.isNaN())) {
-      throw new ModelInferenceException(model, feature, "a string for input '" + input.name() + "'",
+      throw new ModelInferenceException(FailureKind.INVALID_INPUT,
+          model, feature, "a string for input '" + input.name() + "'",
           "missing", "feature '" + feature + "' of row " + row + " is missing", null);
     }
     return v instanceof String s ? s : rec.getString(feature);
@@ -251,7 +253,7 @@ final class InputBinding {
       return rec.get(feature);
     } catch (IllegalArgumentException absent) {
       // Record.get throws for an absent feature; catching it saves a second lookup per value.
-      throw new ModelInferenceException(model, feature,
+      throw new ModelInferenceException(FailureKind.INVALID_INPUT, model, feature,
           "feature '" + feature + "' for input '" + input.name() + "'",
           "record features " + rec.featureNames(), "the record lacks a feature the model needs",
           null);
@@ -259,7 +261,7 @@ final class InputBinding {
   }
 
   private ModelInferenceException wrongType(String feature, int row, Object v) {
-    return new ModelInferenceException(model, feature,
+    return new ModelInferenceException(FailureKind.INVALID_INPUT, model, feature,
         input.elementType() + " for input '" + input.name() + "'",
         v.getClass().getSimpleName() + " '" + v + "'",
         "feature '" + feature + "' of row " + row + " has the wrong type", null);

@@ -8,20 +8,20 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
+import dev.mlops.FailureKind;
 import dev.mlops.ModelInferenceException;
+import dev.mlops.core.model.ElementType;
 import dev.mlops.core.model.OnnxModels;
 import dev.mlops.data.DatasetSpec;
 import dev.mlops.data.FeatureSpec;
 import dev.mlops.data.FeatureType;
 import dev.mlops.data.NumericRange;
 import dev.mlops.data.Record;
-import dev.mlops.model.Dimension;
-import dev.mlops.model.ElementType;
 import dev.mlops.model.Model;
-import dev.mlops.model.ModelMetadata;
+import dev.mlops.model.ModelDescriptor;
+import dev.mlops.model.ModelTask;
 import dev.mlops.model.Prediction;
-import dev.mlops.model.TensorInfo;
-import dev.mlops.model.ValueKind;
+import dev.mlops.time.MlopsClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.DoubleBuffer;
@@ -41,6 +41,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.StampedLock;
 
@@ -78,12 +79,14 @@ public final class OnnxModel implements Model {
   private final ModelMetadata metadata;
   private final ExecutionProvider provider;
   private final Duration timeout;
+  private final MlopsClock clock;
   private final Timeouts timeouts;
   private final List<InputBinding> bindings;
   private final Map<String, String> unboundInputs;
   private final OutputDecoder decoder;
   private final List<String> classes;
   private final DatasetSpec inputSpec;
+  private final ModelDescriptor descriptor;
   private final StampedLock lock = new StampedLock();
   private volatile boolean closed;
 
@@ -96,6 +99,7 @@ public final class OnnxModel implements Model {
     this.session = session;
     this.provider = provider;
     this.timeout = options.timeout();
+    this.clock = options.clock();
     this.timeouts = timeouts;
     this.metadata = readMetadata(session, bytes);
     this.classes = options.classes().isEmpty()
@@ -106,6 +110,16 @@ public final class OnnxModel implements Model {
     bindInputs(options);
     this.decoder = OutputDecoder.forModel(name, metadata, classes);
     this.inputSpec = deriveSpec(options.allowMissing());
+    this.descriptor = describe(decoder, bindings, unboundInputs, inputSpec, name, version);
+  }
+
+  private static ModelDescriptor describe(
+      OutputDecoder decoder, List<InputBinding> bindings, Map<String, String> unboundInputs,
+      DatasetSpec spec, String name, String version) {
+    ModelDescriptor d = new ModelDescriptor(
+        name, version, decoder.task(), decoder.classLabels(), Optional.empty());
+    // A spec that leaves out an unbound input would wrongly look complete.
+    return bindings.isEmpty() || !unboundInputs.isEmpty() ? d : d.withInputSpec(spec);
   }
 
   /**
@@ -130,10 +144,12 @@ public final class OnnxModel implements Model {
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new ModelInferenceException(file.toString(), null, "an ONNX model file", "no such file",
+      throw new ModelInferenceException(FailureKind.ENGINE,
+          file.toString(), null, "an ONNX model file", "no such file",
           "cannot read the model", e);
     } catch (IOException e) {
-      throw new ModelInferenceException(file.toString(), null, "a readable ONNX model file",
+      throw new ModelInferenceException(FailureKind.ENGINE,
+          file.toString(), null, "a readable ONNX model file",
           e.toString(), "cannot read the model", e);
     }
     String fileName = file.getFileName().toString();
@@ -168,7 +184,8 @@ public final class OnnxModel implements Model {
     ClassLoader loader = OnnxModel.class.getClassLoader();
     try (InputStream in = loader.getResourceAsStream(path)) {
       if (in == null) {
-        throw new ModelInferenceException(resource, null, "a class-path resource",
+        throw new ModelInferenceException(FailureKind.ENGINE,
+            resource, null, "a class-path resource",
             "not found by " + loader, "cannot read the model", null);
       }
       String base = path.substring(path.lastIndexOf('/') + 1);
@@ -178,7 +195,8 @@ public final class OnnxModel implements Model {
       return create(resource, options.name().orElse(defaultName), in.readAllBytes(), options,
           Timeouts.shared());
     } catch (IOException e) {
-      throw new ModelInferenceException(resource, null, "a readable class-path resource",
+      throw new ModelInferenceException(FailureKind.ENGINE,
+          resource, null, "a readable class-path resource",
           e.toString(), "cannot read the model", e);
     }
   }
@@ -188,7 +206,8 @@ public final class OnnxModel implements Model {
       String source, String name, byte[] bytes, OnnxModelOptions options, Timeouts timeouts) {
     String label = name == null ? source : name;
     if (bytes.length == 0) {
-      throw new ModelInferenceException(label, null, "an ONNX ModelProto", "0 bytes",
+      throw new ModelInferenceException(FailureKind.ENGINE,
+          label, null, "an ONNX ModelProto", "0 bytes",
           "the model file " + source + " is empty", null);
     }
     OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -197,7 +216,8 @@ public final class OnnxModel implements Model {
     try (OrtSession.SessionOptions so = sessionOptions(options, provider)) {
       session = env.createSession(bytes, so);
     } catch (OrtException e) {
-      throw new ModelInferenceException(label, null, "a valid ONNX model", bytes.length + " bytes",
+      throw new ModelInferenceException(FailureKind.ENGINE,
+          label, null, "a valid ONNX model", bytes.length + " bytes",
           "ONNX Runtime cannot load " + source + ": " + e.getMessage(), e);
     }
     try {
@@ -209,7 +229,8 @@ public final class OnnxModel implements Model {
       if (e instanceof ModelInferenceException m) {
         throw m;
       }
-      throw new ModelInferenceException(label, null, "a readable model description", null,
+      throw new ModelInferenceException(FailureKind.ENGINE,
+          label, null, "a readable model description", null,
           "cannot read the model's inputs and outputs: " + e.getMessage(), e);
     }
   }
@@ -226,7 +247,8 @@ public final class OnnxModel implements Model {
     if (options.fallbackToCpu()) {
       return ExecutionProvider.CPU;
     }
-    throw new ModelInferenceException(model, null, "execution provider " + wanted,
+    throw new ModelInferenceException(FailureKind.ENGINE,
+        model, null, "execution provider " + wanted,
         "available providers " + available,
         "the requested execution provider is not available; put com.microsoft.onnxruntime:"
             + "onnxruntime_gpu (instead of onnxruntime) on the class path with a CUDA driver, or "
@@ -288,14 +310,14 @@ public final class OnnxModel implements Model {
   private void bindInputs(OnnxModelOptions options) {
     for (String input : options.features().inputs().keySet()) {
       if (metadata.input(input).isEmpty()) {
-        throw new ModelInferenceException(name, input,
+        throw new ModelInferenceException(FailureKind.ENGINE, name, input,
             "one of the inputs " + inputNames(), "'" + input + "'",
             "the feature mapping names an input the model does not have", null);
       }
     }
     for (TensorInfo input : metadata.inputs()) {
       if (input.kind() != ValueKind.TENSOR || !InputBinding.SUPPORTED.contains(input.elementType())) {
-        throw new ModelInferenceException(name, input.name(),
+        throw new ModelInferenceException(FailureKind.ENGINE, name, input.name(),
             "a tensor of " + InputBinding.SUPPORTED.stream().sorted().toList(), input.typeText(),
             "the input has an unsupported type", null);
       }
@@ -325,7 +347,7 @@ public final class OnnxModel implements Model {
       default -> false;
     };
     if (!fits) {
-      throw new ModelInferenceException(name, input.name(), input.shapeText(),
+      throw new ModelInferenceException(FailureKind.ENGINE, name, input.name(), input.shapeText(),
           features.size() + " features " + features,
           "the feature count does not fit the input's shape (rank 1 or 2 with one column per "
               + "feature)", null);
@@ -374,6 +396,18 @@ public final class OnnxModel implements Model {
     return metadata;
   }
 
+  /**
+   * Returns what the model file says about itself: the task from the outputs (a classifier, a
+   * regressor, or {@link ModelTask#UNKNOWN} when no output decodes), the class labels in
+   * probability order when the file or the options name them (or, without names, the column
+   * numbers of a fixed-width probability tensor; a ZipMap's keys are known only after a run), and
+   * {@link #inputSpec()} when every input is mapped to features.
+   */
+  @Override
+  public ModelDescriptor describe() {
+    return descriptor;
+  }
+
   /** Returns the spec of the features the model reads, derived from its inputs and mapping. */
   public DatasetSpec inputSpec() {
     return inputSpec;
@@ -419,8 +453,8 @@ public final class OnnxModel implements Model {
   }
 
   /**
-   * Predicts records as one batch tensor per input; {@link Prediction#latency()} is the run time
-   * divided by the batch size.
+   * Predicts records as one batch tensor per input; {@link Prediction#latency()} is the run time,
+   * measured with {@link OnnxModelOptions#clock()}, divided by the batch size.
    *
    * @throws ModelInferenceException as {@link #predict(Record)}
    */
@@ -453,13 +487,13 @@ public final class OnnxModel implements Model {
             tensors.put(b.inputName(), b.tensor(env, values[i], rows));
           }
         }
-        long start = System.nanoTime();
+        long start = clock.monotonicTime();
         try (OrtSession.Result result = runSession(tensors, decoder.outputNames())) {
-          Duration latency = Duration.ofNanos((System.nanoTime() - start) / rows);
+          Duration latency = Duration.ofNanos((clock.monotonicTime() - start) / rows);
           return decoder.decode(result, rows, version, latency);
         }
       } catch (OrtException e) {
-        throw new ModelInferenceException(name, null, null, null,
+        throw new ModelInferenceException(FailureKind.ENGINE, name, null, null, null,
             "ONNX Runtime failed: " + e.getMessage(), e);
       } finally {
         tensors.values().forEach(OnnxTensor::close);
@@ -472,7 +506,7 @@ public final class OnnxModel implements Model {
   private void requirePredictable() {
     if (!unboundInputs.isEmpty()) {
       String input = unboundInputs.keySet().iterator().next();
-      throw new ModelInferenceException(name, input,
+      throw new ModelInferenceException(FailureKind.ENGINE, name, input,
           "a feature mapping for input " + input + " " + unboundInputs.get(input),
           "none (no mlops.features." + input + " property)",
           "the model does not name the features of this input; pass OnnxModelOptions.features(...)",
@@ -522,7 +556,7 @@ public final class OnnxModel implements Model {
           return out;
         }
       } catch (OrtException e) {
-        throw new ModelInferenceException(name, null, null, null,
+        throw new ModelInferenceException(FailureKind.ENGINE, name, null, null, null,
             "ONNX Runtime failed: " + e.getMessage(), e);
       } finally {
         tensors.values().forEach(OnnxTensor::close);
@@ -535,11 +569,12 @@ public final class OnnxModel implements Model {
   private void checkRawInputs(Map<String, Tensor> inputs) {
     for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
       TensorInfo declared = metadata.input(e.getKey()).orElseThrow(() -> new ModelInferenceException(
-          name, e.getKey(), "one of the inputs " + inputNames(), "'" + e.getKey() + "'",
+          FailureKind.INVALID_INPUT, name, e.getKey(), "one of the inputs " + inputNames(), "'" + e.getKey() + "'",
           "the model has no input of that name", null));
       Tensor t = e.getValue();
       if (t.type() != declared.elementType()) {
-        throw new ModelInferenceException(name, e.getKey(), declared.typeText(),
+        throw new ModelInferenceException(FailureKind.INVALID_INPUT,
+            name, e.getKey(), declared.typeText(),
             "tensor(" + t.type().name().toLowerCase(java.util.Locale.ROOT) + ")"
                 + Arrays.toString(t.shape()),
             "the tensor's element type does not match the input", null);
@@ -551,13 +586,15 @@ public final class OnnxModel implements Model {
         fits = !d.isFixed() || d.size() == shape[i];
       }
       if (!fits) {
-        throw new ModelInferenceException(name, e.getKey(), declared.shapeText(),
+        throw new ModelInferenceException(FailureKind.INVALID_INPUT,
+            name, e.getKey(), declared.shapeText(),
             Arrays.toString(shape), "the tensor's shape does not match the input", null);
       }
     }
     for (TensorInfo input : metadata.inputs()) {
       if (!inputs.containsKey(input.name())) {
-        throw new ModelInferenceException(name, input.name(), "inputs " + inputNames(),
+        throw new ModelInferenceException(FailureKind.INVALID_INPUT,
+            name, input.name(), "inputs " + inputNames(),
             "inputs " + inputs.keySet(), "an input the model needs was not given", null);
       }
     }
@@ -568,10 +605,11 @@ public final class OnnxModel implements Model {
         Set.of(ElementType.FLOAT, ElementType.DOUBLE, ElementType.INT64, ElementType.STRING);
     for (String output : outputs) {
       TensorInfo declared = metadata.output(output).orElseThrow(() -> new ModelInferenceException(
-          name, output, "one of the outputs " + metadata.outputs().stream().map(TensorInfo::name)
+          FailureKind.INVALID_INPUT, name, output, "one of the outputs " + metadata.outputs().stream().map(TensorInfo::name)
               .toList(), "'" + output + "'", "the model has no output of that name", null));
       if (declared.kind() != ValueKind.TENSOR || !readable.contains(declared.elementType())) {
-        throw new ModelInferenceException(name, output, "a float, double, int64 or string tensor",
+        throw new ModelInferenceException(FailureKind.INVALID_INPUT,
+            name, output, "a float, double, int64 or string tensor",
             declared.typeText(), "raw access cannot return this output; use predict()", null);
       }
     }
@@ -631,7 +669,8 @@ public final class OnnxModel implements Model {
         return session.run(tensors, outputs, options);
       } catch (OrtException e) {
         if (termination.fired()) {
-          throw new ModelInferenceException(name, null, "a run within " + timeout,
+          throw new ModelInferenceException(FailureKind.TIMEOUT,
+              name, null, "a run within " + timeout,
               "terminated at the timeout", "the run exceeded its timeout", e);
         }
         throw e;
@@ -682,7 +721,7 @@ public final class OnnxModel implements Model {
 
   private void checkOpen() {
     if (closed) {
-      throw new ModelInferenceException(name, null, "an open model", "closed",
+      throw new ModelInferenceException(FailureKind.CLOSED, name, null, "an open model", "closed",
           "the model was closed", null);
     }
   }
@@ -698,7 +737,7 @@ public final class OnnxModel implements Model {
       closed = true;
       session.close();
     } catch (OrtException e) {
-      throw new ModelInferenceException(name, null, null, null,
+      throw new ModelInferenceException(FailureKind.ENGINE, name, null, null, null,
           "ONNX Runtime failed to close the session: " + e.getMessage(), e);
     } finally {
       lock.unlockWrite(stamp);

@@ -1,5 +1,6 @@
 package dev.mlops.onnx;
 
+import dev.mlops.time.MlopsClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * @param features explicit record-to-input mapping; inputs it leaves out are derived
  * @param classes class names of a classifier in probability-column order; empty: from the
  *     model's {@code mlops.classes} property or its ZipMap keys
+ * @param clock whose monotonic time measures {@link dev.mlops.model.Prediction#latency()}
  */
 public record OnnxModelOptions(
     Optional<String> name,
@@ -39,7 +41,8 @@ public record OnnxModelOptions(
     Duration timeout,
     boolean allowMissing,
     FeatureMapping features,
-    List<String> classes) {
+    List<String> classes,
+    MlopsClock clock) {
 
   /** Default intra-op threads: {@value}, ONNX Runtime's own choice (one per physical core). */
   public static final int DEFAULT_INTRA_OP_THREADS = 0;
@@ -51,6 +54,8 @@ public record OnnxModelOptions(
   public static final ExecutionProvider DEFAULT_EXECUTION_PROVIDER = ExecutionProvider.CPU;
   /** Default per-call timeout: none ({@link Duration#ZERO}), as in ONNX Runtime. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ZERO;
+  /** Default clock: {@link MlopsClock#system()}. */
+  public static final MlopsClock DEFAULT_CLOCK = MlopsClock.system();
 
   /**
    * Checks the options.
@@ -64,6 +69,7 @@ public record OnnxModelOptions(
     Objects.requireNonNull(executionProvider, "executionProvider");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(features, "features");
+    Objects.requireNonNull(clock, "clock");
     classes = List.copyOf(classes);
     if (intraOpThreads < 0) {
       throw new IllegalArgumentException("intraOpThreads must be >= 0, was " + intraOpThreads);
@@ -104,6 +110,7 @@ public record OnnxModelOptions(
     b.allowMissing = allowMissing;
     b.features = features;
     b.classes = classes;
+    b.clock = clock;
     return b;
   }
 
@@ -121,6 +128,7 @@ public record OnnxModelOptions(
     private boolean allowMissing;
     private FeatureMapping features = FeatureMapping.derived();
     private List<String> classes = List.of();
+    private MlopsClock clock = DEFAULT_CLOCK;
 
     private Builder() {}
 
@@ -196,12 +204,18 @@ public record OnnxModelOptions(
       return this;
     }
 
+    /** Sets the clock that times each run (default {@link #DEFAULT_CLOCK}). */
+    public Builder clock(MlopsClock value) {
+      this.clock = value;
+      return this;
+    }
+
     /** Builds the options, checking them. */
     public OnnxModelOptions build() {
       return new OnnxModelOptions(
           Optional.ofNullable(name), Optional.ofNullable(version), intraOpThreads, interOpThreads,
           optimization, executionProvider, cudaDevice, fallbackToCpu, timeout, allowMissing,
-          features, classes);
+          features, classes, clock);
     }
   }
 }

@@ -6,12 +6,11 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.mlops.FailureKind;
 import dev.mlops.ModelInferenceException;
-import dev.mlops.model.ElementType;
-import dev.mlops.model.ModelMetadata;
+import dev.mlops.model.ModelTask;
+import dev.mlops.core.model.ElementType;
 import dev.mlops.model.Prediction;
-import dev.mlops.model.TensorInfo;
-import dev.mlops.model.ValueKind;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
@@ -51,17 +50,19 @@ final class OutputDecoder {
   private final String valueOutput;
   private final boolean valueIsMaps;
   private final List<String> classes;
+  private final List<String> classLabels;
   private final Set<String> outputNames;
 
   private OutputDecoder(
       String model, Mode mode, String labelOutput, String valueOutput, boolean valueIsMaps,
-      List<String> classes) {
+      List<String> classes, List<String> classLabels) {
     this.model = model;
     this.mode = mode;
     this.labelOutput = labelOutput;
     this.valueOutput = valueOutput;
     this.valueIsMaps = valueIsMaps;
     this.classes = List.copyOf(classes);
+    this.classLabels = List.copyOf(classLabels);
     Set<String> names = new LinkedHashSet<>();
     if (labelOutput != null) {
       names.add(labelOutput);
@@ -85,18 +86,35 @@ final class OutputDecoder {
           .orElse(probabilities.map(TensorInfo::name).orElse(null));
       probabilities.filter(p -> maps.isEmpty()).ifPresent(p -> checkWidth(model, p, classes));
       return new OutputDecoder(model, Mode.CLASSIFIER, label.map(TensorInfo::name).orElse(null),
-          value, maps.isPresent(), classes);
+          value, maps.isPresent(), classes, knownLabels(classes, maps, probabilities));
     }
     if (real.isPresent()) {
-      return new OutputDecoder(model, Mode.REGRESSOR, null, real.get().name(), false, classes);
+      return new OutputDecoder(
+          model, Mode.REGRESSOR, null, real.get().name(), false, classes, List.of());
     }
-    return new OutputDecoder(model, Mode.NONE, null, null, false, classes);
+    return new OutputDecoder(model, Mode.NONE, null, null, false, classes, List.of());
+  }
+
+  /**
+   * The probability keys every prediction will have, in order: the known classes, else the column
+   * numbers of a probability tensor of fixed width; empty when only a run can tell (a ZipMap's
+   * keys, a tensor of symbolic width, a label without probabilities).
+   */
+  private static List<String> knownLabels(
+      List<String> classes, Optional<TensorInfo> maps, Optional<TensorInfo> probabilities) {
+    if (!classes.isEmpty()) {
+      return classes;
+    }
+    if (maps.isEmpty() && probabilities.isPresent() && probabilities.get().shape().get(1).isFixed()) {
+      return columnNames(Math.toIntExact(probabilities.get().shape().get(1).size()));
+    }
+    return List.of();
   }
 
   private static void checkWidth(String model, TensorInfo probabilities, List<String> classes) {
     long width = probabilities.shape().get(1).size();
     if (!classes.isEmpty() && width >= 0 && width != classes.size()) {
-      throw new ModelInferenceException(model, probabilities.name(),
+      throw new ModelInferenceException(FailureKind.ENGINE, model, probabilities.name(),
           classes.size() + " probability columns for classes " + classes,
           probabilities.shapeText(), "the probability output does not match the classes", null);
     }
@@ -113,6 +131,20 @@ final class OutputDecoder {
   /** Returns the outputs to request from the session. */
   Set<String> outputNames() {
     return outputNames;
+  }
+
+  /** Returns what predictions hold: classes, a number, or nothing decodable. */
+  ModelTask task() {
+    return switch (mode) {
+      case CLASSIFIER -> ModelTask.CLASSIFICATION;
+      case REGRESSOR -> ModelTask.REGRESSION;
+      case NONE -> ModelTask.UNKNOWN;
+    };
+  }
+
+  /** Returns the class labels in probability order, when known before a run (else empty). */
+  List<String> classLabels() {
+    return classLabels;
   }
 
   /** Returns whether the model is decoded as a classifier. */
@@ -133,7 +165,7 @@ final class OutputDecoder {
   /** Throws when nothing decodes to a prediction. */
   void requireDecodable(ModelMetadata metadata) {
     if (mode == Mode.NONE) {
-      throw new ModelInferenceException(model, null,
+      throw new ModelInferenceException(FailureKind.ENGINE, model, null,
           "a float/double, int64/string or sequence-of-maps output",
           metadata.outputs().stream().map(o -> o.name() + ": " + o.typeText()).toList().toString(),
           "no output decodes to a prediction; read the outputs with run()", null);
@@ -191,7 +223,7 @@ final class OutputDecoder {
     List<? extends OnnxValue> elements = ((OnnxSequence) value).getValue();
     try {
       if (elements.size() != rows) {
-        throw new ModelInferenceException(model, valueOutput, rows + " maps",
+        throw new ModelInferenceException(FailureKind.ENGINE, model, valueOutput, rows + " maps",
             elements.size() + " maps", "the probability output has the wrong length", null);
       }
       List<Map<String, Double>> out = new ArrayList<>(rows);
@@ -232,7 +264,8 @@ final class OutputDecoder {
 
   private OnnxTensor tensor(OrtSession.Result result, String name) {
     return (OnnxTensor) result.get(name).orElseThrow(
-        () -> new ModelInferenceException(model, name, "output '" + name + "'", "absent",
+        () -> new ModelInferenceException(FailureKind.ENGINE,
+            model, name, "output '" + name + "'", "absent",
             "the model did not return an output it declares", null));
   }
 

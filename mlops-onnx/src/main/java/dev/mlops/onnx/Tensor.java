@@ -1,6 +1,6 @@
 package dev.mlops.onnx;
 
-import dev.mlops.model.ElementType;
+import dev.mlops.core.model.ElementType;
 import java.util.Arrays;
 import java.util.Objects;
 

@@ -1,11 +1,11 @@
 package dev.mlops.onnx;
 
 import dev.mlops.core.model.DenseLayer;
+import dev.mlops.core.model.ElementType;
 import dev.mlops.core.model.OnnxModelWriter;
-import dev.mlops.core.model.OnnxModels;
 import dev.mlops.core.model.OnnxModels.ProbabilityOutput;
+import dev.mlops.core.model.OnnxModels;
 import dev.mlops.data.Record;
-import dev.mlops.model.ElementType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.onnxruntime.OrtException;
+import dev.mlops.FailureKind;
 import dev.mlops.ModelInferenceException;
 import dev.mlops.core.model.OnnxModels.ProbabilityOutput;
 import dev.mlops.data.Record;
@@ -14,11 +15,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every bad input the issue lists, each with its message. */
+/** Every bad input the issue lists, each with its message and failure kind. */
 class OnnxModelErrorsTest {
+
+  private static Consumer<Throwable> kind(FailureKind expected) {
+    return e -> assertThat(((ModelInferenceException) e).kind()).isEqualTo(expected);
+  }
 
   private static OnnxModel open(byte[] bytes) {
     return OnnxModel.fromBytes(bytes, OnnxModelOptions.builder().name("m").build());
@@ -31,7 +37,8 @@ class OnnxModelErrorsTest {
         .isInstanceOf(ModelInferenceException.class)
         .hasMessageContaining("model 'empty'")
         .hasMessageContaining("is empty")
-        .hasMessageContaining("expected an ONNX ModelProto, actual 0 bytes");
+        .hasMessageContaining("expected an ONNX ModelProto, actual 0 bytes")
+        .satisfies(kind(FailureKind.ENGINE));
   }
 
   @Test
@@ -39,7 +46,8 @@ class OnnxModelErrorsTest {
     assertThatThrownBy(() -> OnnxModel.load(dir.resolve("nope.onnx")))
         .isInstanceOf(ModelInferenceException.class)
         .hasMessageContaining("nope.onnx")
-        .hasMessageContaining("actual no such file");
+        .hasMessageContaining("actual no such file")
+        .satisfies(kind(FailureKind.ENGINE));
   }
 
   @Test
@@ -50,7 +58,8 @@ class OnnxModelErrorsTest {
         .hasMessageContaining("model 'corrupt'")
         .hasMessageContaining("ONNX Runtime cannot load")
         .hasMessageContaining("expected a valid ONNX model, actual 20 bytes")
-        .hasCauseInstanceOf(OrtException.class);
+        .hasCauseInstanceOf(OrtException.class)
+        .satisfies(kind(FailureKind.ENGINE));
   }
 
   @Test
@@ -60,7 +69,8 @@ class OnnxModelErrorsTest {
     assertThatThrownBy(() -> open(truncated))
         .isInstanceOf(ModelInferenceException.class)
         .hasMessageContaining("ONNX Runtime cannot load")
-        .hasCauseInstanceOf(OrtException.class);
+        .hasCauseInstanceOf(OrtException.class)
+        .satisfies(kind(FailureKind.ENGINE));
   }
 
   @Test
@@ -70,7 +80,8 @@ class OnnxModelErrorsTest {
         .hasMessageContaining("input 'pixels'")
         .hasMessageContaining("unsupported type")
         .hasMessageContaining("actual tensor(uint8)[N, 4]")
-        .hasMessageContaining("FLOAT");
+        .hasMessageContaining("FLOAT")
+        .satisfies(kind(FailureKind.ENGINE));
   }
 
   @Test
@@ -82,7 +93,8 @@ class OnnxModelErrorsTest {
           .hasMessageContaining("model 'm', input 'c'")
           .hasMessageContaining("lacks a feature")
           .hasMessageContaining("expected feature 'c' for input 'X'")
-          .satisfies(e -> assertThat(((ModelInferenceException) e).inputName()).isEqualTo("c"));
+          .satisfies(e -> assertThat(((ModelInferenceException) e).inputName()).isEqualTo("c"))
+          .satisfies(kind(FailureKind.INVALID_INPUT));
     }
   }
 
@@ -93,12 +105,14 @@ class OnnxModelErrorsTest {
               List.of(Fixtures.record(1, 2, 3), Fixtures.record(1, Double.NaN, 3))))
           .isInstanceOf(ModelInferenceException.class)
           .hasMessageContaining("feature 'b' of row 1 is missing or NaN")
-          .hasMessageContaining("expected a number for input 'X', actual NaN");
+          .hasMessageContaining("expected a number for input 'X', actual NaN")
+          .satisfies(kind(FailureKind.INVALID_INPUT));
       Map<String, Object> withNull = new HashMap<>(Map.of("a", 1.0, "b", 2.0));
       withNull.put("c", null);
       assertThatThrownBy(() -> model.predict(Record.of(withNull)))
           .hasMessageContaining("feature 'c' of row 0 is missing or NaN")
-          .hasMessageContaining("actual missing");
+          .hasMessageContaining("actual missing")
+          .satisfies(kind(FailureKind.INVALID_INPUT));
     }
   }
 
@@ -117,7 +131,8 @@ class OnnxModelErrorsTest {
       assertThatThrownBy(() -> model.predict(Record.of(Map.of("a", 1.0, "b", "high", "c", 3.0))))
           .isInstanceOf(ModelInferenceException.class)
           .hasMessageContaining("feature 'b' of row 0 has the wrong type")
-          .hasMessageContaining("expected FLOAT for input 'X', actual String 'high'");
+          .hasMessageContaining("expected FLOAT for input 'X', actual String 'high'")
+          .satisfies(kind(FailureKind.INVALID_INPUT));
     }
   }
 
@@ -171,7 +186,8 @@ class OnnxModelErrorsTest {
     assertThatThrownBy(() -> OnnxModel.fromBytes(Fixtures.linear(), options))
         .isInstanceOf(ModelInferenceException.class)
         .hasMessageContaining("input 'X'")
-        .hasMessageContaining("expected [N, 3], actual 2 features [a, b]");
+        .hasMessageContaining("expected [N, 3], actual 2 features [a, b]")
+        .satisfies(kind(FailureKind.ENGINE));
   }
 
   @Test
@@ -181,9 +197,11 @@ class OnnxModelErrorsTest {
           .isInstanceOf(ModelInferenceException.class)
           .hasMessageContaining("input 'X'")
           .hasMessageContaining("shape does not match")
-          .hasMessageContaining("expected [N, 3], actual [1, 2]");
+          .hasMessageContaining("expected [N, 3], actual [1, 2]")
+          .satisfies(kind(FailureKind.INVALID_INPUT));
       assertThatThrownBy(() -> model.run(Map.of("X", Tensor.ofDoubles(new long[] {1, 3}, 1, 2, 3))))
-          .hasMessageContaining("expected tensor(float)[N, 3], actual tensor(double)[1, 3]");
+          .hasMessageContaining("expected tensor(float)[N, 3], actual tensor(double)[1, 3]")
+          .satisfies(kind(FailureKind.INVALID_INPUT));
     }
   }
 
@@ -194,20 +212,24 @@ class OnnxModelErrorsTest {
           .isInstanceOf(ModelInferenceException.class)
           .hasMessageContaining("input 'x'")
           .hasMessageContaining("no input of that name")
-          .hasMessageContaining("expected one of the inputs [X], actual 'x'");
+          .hasMessageContaining("expected one of the inputs [X], actual 'x'")
+          .satisfies(kind(FailureKind.INVALID_INPUT));
       assertThatThrownBy(() -> model.run(Map.of()))
-          .hasMessageContaining("an input the model needs was not given");
+          .hasMessageContaining("an input the model needs was not given")
+          .satisfies(kind(FailureKind.INVALID_INPUT));
       assertThatThrownBy(() -> model.run(
               Map.of("X", Tensor.ofFloats(new long[] {1, 3}, 1, 2, 3)), Set.of("y")))
           .hasMessageContaining("no output of that name")
-          .hasMessageContaining("expected one of the outputs [variable], actual 'y'");
+          .hasMessageContaining("expected one of the outputs [variable], actual 'y'")
+          .satisfies(kind(FailureKind.INVALID_INPUT));
     }
     OnnxModelOptions options = OnnxModelOptions.builder().name("m")
         .features(FeatureMapping.of("input", List.of("a", "b", "c"))).build();
     assertThatThrownBy(() -> OnnxModel.fromBytes(Fixtures.linear(), options))
         .hasMessageContaining("input 'input'")
         .hasMessageContaining("names an input the model does not have")
-        .hasMessageContaining("expected one of the inputs [X]");
+        .hasMessageContaining("expected one of the inputs [X]")
+        .satisfies(kind(FailureKind.ENGINE));
   }
 
   @Test
@@ -216,7 +238,8 @@ class OnnxModelErrorsTest {
       assertThatThrownBy(() -> model.run(
               Map.of("X", Tensor.ofFloats(new long[] {1, 3}, 1, 2, 3)), Set.of("probabilities")))
           .hasMessageContaining("raw access cannot return this output")
-          .hasMessageContaining("actual seq(map(string, float))");
+          .hasMessageContaining("actual seq(map(string, float))")
+          .satisfies(kind(FailureKind.INVALID_INPUT));
     }
   }
 
@@ -226,9 +249,11 @@ class OnnxModelErrorsTest {
     model.close();
     assertThatThrownBy(() -> model.predict(Fixtures.record(1, 2, 3)))
         .isInstanceOf(ModelInferenceException.class)
-        .hasMessage("model 'm': the model was closed (expected an open model, actual closed)");
+        .hasMessage("model 'm': the model was closed (expected an open model, actual closed)")
+        .satisfies(kind(FailureKind.CLOSED));
     assertThatThrownBy(() -> model.run(Map.of("X", Tensor.ofFloats(new long[] {1, 3}, 1, 2, 3))))
-        .hasMessageContaining("the model was closed");
+        .hasMessageContaining("the model was closed")
+        .satisfies(kind(FailureKind.CLOSED));
   }
 
   @Test
@@ -240,7 +265,8 @@ class OnnxModelErrorsTest {
       assertThatThrownBy(() -> model.predict(Fixtures.record(1, 2, 3)))
           .hasMessageContaining("input 'X'")
           .hasMessageContaining("does not name the features")
-          .hasMessageContaining("OnnxModelOptions.features");
+          .hasMessageContaining("OnnxModelOptions.features")
+          .satisfies(kind(FailureKind.ENGINE));
     }
   }
 
@@ -251,7 +277,8 @@ class OnnxModelErrorsTest {
     assertThatThrownBy(() -> OnnxModel.fromBytes(Fixtures.linear(), cuda))
         .isInstanceOf(ModelInferenceException.class)
         .hasMessageContaining("expected execution provider CUDA, actual available providers [CPU")
-        .hasMessageContaining("onnxruntime_gpu");
+        .hasMessageContaining("onnxruntime_gpu")
+        .satisfies(kind(FailureKind.ENGINE));
     try (OnnxModel model = OnnxModel.fromBytes(Fixtures.linear(),
         cuda.toBuilder().fallbackToCpu(true).build())) {
       assertThat(model.executionProvider()).isEqualTo(ExecutionProvider.CPU);
@@ -271,7 +298,8 @@ class OnnxModelErrorsTest {
           .isInstanceOf(ModelInferenceException.class)
           .hasMessageContaining("model 'slow': the run exceeded its timeout")
           .hasMessageContaining("expected a run within PT0.005S, actual terminated at the timeout")
-          .hasCauseInstanceOf(OrtException.class);
+          .hasCauseInstanceOf(OrtException.class)
+          .satisfies(kind(FailureKind.TIMEOUT));
     }
     Timeouts never = (timeout, terminate) -> () -> { };
     try (OnnxModel model = OnnxModel.create("<bytes>", "fast", Fixtures.linear(), options, never)) {
@@ -284,6 +312,7 @@ class OnnxModelErrorsTest {
     assertThatThrownBy(() -> OnnxModel.fromResource("/no/such.onnx", OnnxModelOptions.defaults()))
         .isInstanceOf(ModelInferenceException.class)
         .hasMessageContaining("model '/no/such.onnx'")
-        .hasMessageContaining("expected a class-path resource, actual not found");
+        .hasMessageContaining("expected a class-path resource, actual not found")
+        .satisfies(kind(FailureKind.ENGINE));
   }
 }

@@ -11,20 +11,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.mlops.core.model.DenseLayer;
-import dev.mlops.core.model.OnnxModels;
+import dev.mlops.core.model.ElementType;
 import dev.mlops.core.model.OnnxModels.ProbabilityOutput;
+import dev.mlops.core.model.OnnxModels;
 import dev.mlops.data.FeatureType;
 import dev.mlops.data.Record;
-import dev.mlops.model.Dimension;
-import dev.mlops.model.ElementType;
-import dev.mlops.model.ModelMetadata;
 import dev.mlops.model.Prediction;
-import dev.mlops.model.TensorInfo;
-import dev.mlops.model.ValueKind;
+import dev.mlops.time.MlopsClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,6 +129,19 @@ class OnnxModelTest {
       double[] out = layers.get(1).apply(Fixtures.relu(layers.get(0).apply(new double[] {1, 2, 3})));
       assertThat(raw.get("variable").shape()).containsExactly(1, 2);
       assertThat(raw.get("variable").getDouble(1)).isCloseTo(out[1], within(TOLERANCE));
+    }
+  }
+
+  @Test
+  void latencyIsTheRunTimeOnTheOptionsClockDividedByTheBatchSize() {
+    AtomicLong ticks = new AtomicLong();
+    // Each reading moves the clock by 3 µs, so a run reads as exactly 3 µs long.
+    MlopsClock clock = MlopsClock.of(java.time.Clock.systemUTC(), () -> ticks.addAndGet(3_000));
+    OnnxModelOptions options = OnnxModelOptions.builder().clock(clock).build();
+    try (OnnxModel model = OnnxModel.fromBytes(Fixtures.linear(), options)) {
+      List<Prediction> batch = model.predictBatch(Fixtures.randomRecords(3, 9));
+      assertThat(batch).extracting(Prediction::latency).containsOnly(Duration.ofNanos(1_000));
+      assertThat(model.predict(Fixtures.record(1, 2, 3)).latency()).isEqualTo(Duration.ofNanos(3_000));
     }
   }
 

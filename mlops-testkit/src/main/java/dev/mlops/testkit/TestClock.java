@@ -1,5 +1,6 @@
 package dev.mlops.testkit;
 
+import dev.mlops.time.MlopsClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,25 +10,38 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A {@link Clock} that tests move by hand, for components that take an injected clock (detectors,
- * trackers, rollouts). Time never moves by itself, so tests need no {@code Thread.sleep}.
+ * A clock that tests move by hand, for components that take an injected clock (detectors,
+ * trackers, rollouts, batching fronts): both a {@link Clock} and an {@link MlopsClock}, after
+ * Micrometer's {@code MockClock}. Time never moves by itself, so tests need no {@code
+ * Thread.sleep}.
  *
  * <pre>{@code
  * TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
- * clock.advance(Duration.ofMinutes(5));
+ * long start = clock.monotonicTime();
+ * clock.advance(Duration.ofMillis(5));    // wall and monotonic time move together
+ * assert clock.monotonicTime() - start == 5_000_000;
  * }</pre>
  *
- * <p>Thread-safe: the current instant is held atomically; {@link #advance} from several threads
- * adds up exactly.
+ * <p>{@link #advance} moves wall time and monotonic time by the same amount; {@link #set} moves
+ * wall time only, forward or back, as when the system clock is set, so durations measured with
+ * monotonic time are unaffected. Monotonic time starts at {@link #MONOTONIC_START}.
+ *
+ * <p>Thread-safe: both times are held in one atomic value; {@link #advance} from several threads
+ * adds up exactly and a reader never sees one time moved without the other.
  */
-public final class TestClock extends Clock {
+public final class TestClock extends Clock implements MlopsClock {
   /** The instant a clock made by {@link #create()} starts at: {@value}. */
   public static final String DEFAULT_START = "2026-01-01T00:00:00Z";
+  /** The monotonic time, in nanoseconds, every test clock starts at: {@value}. */
+  public static final long MONOTONIC_START = 0;
 
-  private final AtomicReference<Instant> now;
+  /** Wall time and monotonic time, moved together. */
+  private record Now(Instant wall, long nanos) {}
+
+  private final AtomicReference<Now> now;
   private final ZoneId zone;
 
-  private TestClock(AtomicReference<Instant> now, ZoneId zone) {
+  private TestClock(AtomicReference<Now> now, ZoneId zone) {
     this.now = now;
     this.zone = zone;
   }
@@ -39,25 +53,29 @@ public final class TestClock extends Clock {
 
   /** A clock at {@code start}, in UTC. */
   public static TestClock at(Instant start) {
-    return new TestClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
+    Objects.requireNonNull(start, "start");
+    return new TestClock(new AtomicReference<>(new Now(start, MONOTONIC_START)), ZoneOffset.UTC);
   }
 
   /**
-   * Moves the clock forward.
+   * Moves wall time and monotonic time forward by the same amount.
    *
    * @throws IllegalArgumentException if {@code amount} is negative
+   * @throws ArithmeticException if monotonic time would overflow a {@code long} of nanoseconds
    */
   public TestClock advance(Duration amount) {
     if (amount.isNegative()) {
       throw new IllegalArgumentException("a test clock only moves forward, was " + amount);
     }
-    now.updateAndGet(t -> t.plus(amount));
+    long nanos = amount.toNanos();
+    now.updateAndGet(t -> new Now(t.wall().plus(amount), Math.addExact(t.nanos(), nanos)));
     return this;
   }
 
-  /** Sets the clock to an instant, forward or back. */
+  /** Sets the wall time to an instant, forward or back; monotonic time does not move. */
   public TestClock set(Instant instant) {
-    now.set(Objects.requireNonNull(instant, "instant"));
+    Objects.requireNonNull(instant, "instant");
+    now.updateAndGet(t -> new Now(instant, t.nanos()));
     return this;
   }
 
@@ -74,11 +92,28 @@ public final class TestClock extends Clock {
 
   @Override
   public Instant instant() {
-    return now.get();
+    return now.get().wall();
+  }
+
+  @Override
+  public long wallTime() {
+    return millis();
+  }
+
+  @Override
+  public long monotonicTime() {
+    return now.get().nanos();
+  }
+
+  /** Returns this clock, which is a {@link Clock} already. */
+  @Override
+  public Clock asJavaClock() {
+    return this;
   }
 
   @Override
   public String toString() {
-    return "TestClock[" + now.get() + ", " + zone + "]";
+    Now t = now.get();
+    return "TestClock[" + t.wall() + ", monotonic " + t.nanos() + " ns, " + zone + "]";
   }
 }

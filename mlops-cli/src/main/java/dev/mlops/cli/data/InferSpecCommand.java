@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./mlops infer-spec --data FILE.csv [--out spec.json]}: infers a dataset spec and writes it
  * as versioned JSON (to stdout without {@code --out}). Exit 0, or 2 on usage or input errors.
+ *
+ * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */
 @Command(
     name = "infer-spec",

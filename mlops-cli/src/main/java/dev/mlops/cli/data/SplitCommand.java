@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
  * so the rows written carry each cell's original text byte for byte ({@code 00501} stays
  * {@code 00501}, an id beyond 2^53 keeps its digits) and the id hashed is the text in the file.
  * Exit 0, or 2 on usage or input errors.
+ *
+ * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */
 @Command(
     name = "split",

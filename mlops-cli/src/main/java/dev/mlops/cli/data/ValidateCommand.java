@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
  * text exactly ({@code 00501} stays {@code 00501}); the other features and unknown columns with
  * inferred types, so a value of the wrong type is reported as a violation at its row rather than
  * failing the read.
+ *
+ * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */
 @Command(
     name = "validate",

@@ -13,6 +13,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./mlops demo}: the end-to-end lifecycle on the bundled Breast Cancer Wisconsin data, with
  * every capability the SDK has so far, one step each.
+ *
+ * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */
 @Command(
     name = "demo",

@@ -35,6 +35,8 @@ import picocli.CommandLine.Option;
  * <p>Column types are inferred from the reference and imposed on the current file, so a value
  * that does not fit (a word in a numeric column) is an input error naming file, line and column.
  * Exit codes: 0 whether or not drift is found (drift is a result), 2 on bad input.
+ *
+ * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */
 @Command(
     name = "drift",

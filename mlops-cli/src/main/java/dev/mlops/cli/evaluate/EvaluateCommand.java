@@ -34,6 +34,8 @@ import picocli.CommandLine.Option;
  * {@code ./mlops evaluate}: reads predictions from a CSV and prints the metrics, per-slice
  * results, the comparison with baselines and the prioritization table. Exit code 0 on success, 2
  * on bad input (a missing column or value, a score outside [0, 1]).
+ *
+ * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */
 @Command(
     name = "evaluate",

@@ -32,6 +32,8 @@ import picocli.CommandLine.Option;
  * {@code ./mlops labels}: agreement statistics, disagreements and human-level performance of a
  * long-form annotation CSV. Exit codes: 0 analysed (inconsistency is a finding, not an error), 2
  * unreadable or invalid input.
+ *
+ * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */
 @Command(
     name = "labels",

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Show an ONNX model's inputs, outputs, types, shapes, opsets, producer and the "
         + "input spec derived from them.")
-public final class InspectCommand implements Callable<Integer> {
+final class InspectCommand implements Callable<Integer> {
 
   /** Output formats. */
   enum Format { TEXT, JSON }

@@ -4,7 +4,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./mlops model}: tools for model files; see {@link InspectCommand}. */
+/**
+ * {@code ./mlops model}: tools for model files; see {@link InspectCommand}.
+ *
+ * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
+ */
 @Command(
     name = "model",
     mixinStandardHelpOptions = true,

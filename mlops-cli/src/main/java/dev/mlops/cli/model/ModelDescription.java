@@ -1,10 +1,10 @@
 package dev.mlops.cli.model;
 
 import dev.mlops.data.FeatureSpec;
-import dev.mlops.model.Dimension;
-import dev.mlops.model.ModelMetadata;
-import dev.mlops.model.TensorInfo;
+import dev.mlops.onnx.Dimension;
+import dev.mlops.onnx.ModelMetadata;
 import dev.mlops.onnx.OnnxModel;
+import dev.mlops.onnx.TensorInfo;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
  * original text byte for byte, with the prediction columns appended ({@code prediction_label},
  * {@code prediction_score}, {@code probability_<class>}); memory is bounded by the chunk size (see
  * {@link StreamingScorer}). Exit 0, or 2 for a missing feature, a bad value or an unreadable file.
+ *
+ * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */
 @Command(
     name = "predict",

@@ -5,10 +5,10 @@ import dev.mlops.core.data.CsvRows;
 import dev.mlops.core.data.CsvWriter;
 import dev.mlops.core.model.BatchScorer;
 import dev.mlops.data.Record;
-import dev.mlops.model.ElementType;
+import dev.mlops.core.model.ElementType;
 import dev.mlops.model.Prediction;
-import dev.mlops.model.TensorInfo;
 import dev.mlops.onnx.OnnxModel;
+import dev.mlops.onnx.TensorInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -142,8 +142,8 @@ final class StreamingScorer {
         try {
           model.predict(records.get(i));
         } catch (ModelInferenceException e) {
-          throw new ModelInferenceException(e.model(), e.inputName(), e.expected(), e.actual(),
-              "the row on line " + lines[i] + " of " + source + " cannot be scored", e);
+          throw new ModelInferenceException(e.kind(), e.model(), e.inputName(), e.expected(),
+              e.actual(), "the row on line " + lines[i] + " of " + source + " cannot be scored", e);
         }
       }
       throw chunkFailure;

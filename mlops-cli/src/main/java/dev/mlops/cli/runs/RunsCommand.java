@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 /**
  * {@code ./mlops runs}: list, show, compare and sync the runs of an embedded experiment store.
  * Exit codes: 0 success, 2 usage or input errors (unknown run, bad filter, missing store).
+ *
+ * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */
 @Command(
     name = "runs",

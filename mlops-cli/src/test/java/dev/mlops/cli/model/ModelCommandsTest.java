@@ -126,9 +126,9 @@ class ModelCommandsTest {
   void stringInputsGetTheOriginalText() throws Exception {
     Path echo = dir.resolve("echo.onnx");
     Files.write(echo, dev.mlops.core.model.OnnxModelWriter.graph("echo")
-        .input("zip", dev.mlops.model.ElementType.STRING, "N")
+        .input("zip", dev.mlops.core.model.ElementType.STRING, "N")
         .node("Identity", List.of("zip"), List.of("same"))
-        .output("same", dev.mlops.model.ElementType.STRING, "N")
+        .output("same", dev.mlops.core.model.ElementType.STRING, "N")
         .toBytes());
     Path input = Files.writeString(dir.resolve("zips.csv"), "zip\n94110\n00501\n");
     Path scored = dir.resolve("scored-zips.csv");

@@ -1,6 +1,5 @@
 package dev.mlops.core.drift;
 
-import dev.mlops.core.drift.stats.DoubleSorter;
 import dev.mlops.data.BooleanColumn;
 import dev.mlops.data.CategoricalColumn;
 import dev.mlops.data.Column;

@@ -1,15 +1,5 @@
 package dev.mlops.core.drift;
 
-import dev.mlops.core.drift.stats.AndersonDarlingTest;
-import dev.mlops.core.drift.stats.BinnedDistance;
-import dev.mlops.core.drift.stats.CdfDistance;
-import dev.mlops.core.drift.stats.ContingencyTests;
-import dev.mlops.core.drift.stats.CramerVonMisesTest;
-import dev.mlops.core.drift.stats.KolmogorovSmirnovTest;
-import dev.mlops.core.drift.stats.MannWhitneyUTest;
-import dev.mlops.core.drift.stats.QuantileBins;
-import dev.mlops.core.drift.stats.TestResult;
-import dev.mlops.core.drift.stats.WelchTTest;
 import dev.mlops.data.BooleanColumn;
 import dev.mlops.data.CategoricalColumn;
 import dev.mlops.data.Column;

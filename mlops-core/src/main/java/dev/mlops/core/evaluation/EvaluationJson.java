@@ -22,12 +22,15 @@ import dev.mlops.evaluation.SliceReport;
 import dev.mlops.evaluation.SliceResult;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Writes evaluation results as JSON with snake_case field names. A metric is an object
  * {@code {"value": number|null, "status": "DEFINED"|"ZERO_DIVISION"|"UNDEFINED", "reason": text}}
- * so an undefined metric is {@code null} with its reason, never a NaN.
+ * so an undefined metric is {@code null} with its reason, never a NaN. Classification and
+ * regression reports also carry {@code key_metrics}: the headline metrics under their
+ * {@code KeyMetrics} names, exactly the keys {@link EvaluationLogger} logs to a run.
  *
  * <p>Stateless and thread-safe.
  */
@@ -73,6 +76,12 @@ public final class EvaluationJson {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static ObjectNode keyMetrics(Map<String, MetricValue> values) {
+    ObjectNode o = MAPPER.createObjectNode();
+    values.forEach((name, value) -> o.set(name, metric(value)));
+    return o;
   }
 
   static ObjectNode metric(MetricValue v) {
@@ -137,6 +146,7 @@ public final class EvaluationJson {
       c.put("fraction_positive", b.fractionPositive());
     }
     o.set("warnings", strings(r.warnings()));
+    o.set("key_metrics", keyMetrics(KeyMetricValues.of(r)));
     return o;
   }
 
@@ -151,6 +161,7 @@ public final class EvaluationJson {
     for (Quantile quantile : r.absErrorQuantiles()) {
       q.addObject().put("level", quantile.level()).put("value", quantile.value());
     }
+    o.set("key_metrics", keyMetrics(KeyMetricValues.of(r)));
     return o;
   }
 

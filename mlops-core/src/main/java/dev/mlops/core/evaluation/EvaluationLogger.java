@@ -1,7 +1,6 @@
 package dev.mlops.core.evaluation;
 
 import dev.mlops.evaluation.BaselineComparison;
-import dev.mlops.evaluation.ClassMetrics;
 import dev.mlops.evaluation.ClassificationReport;
 import dev.mlops.evaluation.ErrorAnalysis;
 import dev.mlops.evaluation.MetricValue;
@@ -9,21 +8,24 @@ import dev.mlops.evaluation.PrioritizationTable;
 import dev.mlops.evaluation.RegressionReport;
 import dev.mlops.evaluation.SliceReport;
 import dev.mlops.experiments.ActiveRun;
+import dev.mlops.scoping.KeyMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Logs evaluation results to an experiment-tracker run: headline metrics as run metrics (keys
- * prefixed {@value #PREFIX}), and the full reports and tables as JSON artifacts under
+ * Logs evaluation results to an experiment-tracker run: headline metrics as run metrics under
+ * their {@link KeyMetrics} names ({@code accuracy}, {@code f1.macro}, {@code roc.auc}; per class
+ * {@code recall.class.<label>}; see {@code docs/metrics.md}), so the same {@code Objectives} read
+ * a run, a report and a monitor; and the full reports and tables as JSON artifacts under
  * {@value #ARTIFACT_DIR}. An undefined metric is not logged as a metric; its reason becomes the
- * tag {@code eval.undefined.<metric>} so the run shows why it is missing.
+ * tag {@value #UNDEFINED_TAG_PREFIX}{@code <metric>} so the run shows why it is missing.
  *
  * <p>Stateless and thread-safe (the run itself is thread-safe).
  */
 public final class EvaluationLogger {
-  /** Prefix of every metric key: {@value}. */
-  public static final String PREFIX = "eval.";
+  /** Prefix of the tag that explains an undefined metric: {@value}. */
+  public static final String UNDEFINED_TAG_PREFIX = "eval.undefined.";
 
   /** Folder of the JSON artifacts within the run: {@value}. */
   public static final String ARTIFACT_DIR = "evaluation/";
@@ -33,37 +35,21 @@ public final class EvaluationLogger {
   /** Logs a classification report: metrics and {@code evaluation/classification.json}. */
   public static void log(ActiveRun run, ClassificationReport report) {
     Objects.requireNonNull(run, "run");
-    run.logMetric(PREFIX + "accuracy", report.accuracy());
-    metric(run, "precision_macro", report.macro().precision());
-    metric(run, "recall_macro", report.macro().recall());
-    metric(run, "f1_macro", report.macro().f1());
-    metric(run, "f1_weighted", report.weighted().f1());
-    metric(run, "roc_auc", report.rocAuc());
-    metric(run, "average_precision", report.averagePrecision());
-    metric(run, "log_loss", report.logLoss());
-    metric(run, "brier_score", report.brierScore());
-    for (ClassMetrics c : report.perClass()) {
-      String label = keySafe(c.label());
-      metric(run, "recall." + label, c.recall());
-      metric(run, "precision." + label, c.precision());
-    }
+    KeyMetricValues.of(report).forEach((key, value) -> metric(run, key, value));
     artifact(run, "classification.json", EvaluationJson.toJson(report));
   }
 
   /** Logs a regression report: metrics and {@code evaluation/regression.json}. */
   public static void log(ActiveRun run, RegressionReport report) {
     Objects.requireNonNull(run, "run");
-    run.logMetric(PREFIX + "mae", report.mae());
-    run.logMetric(PREFIX + "rmse", report.rmse());
-    run.logMetric(PREFIX + "mape", report.mape());
-    metric(run, "r2", report.r2());
+    KeyMetricValues.of(report).forEach((key, value) -> metric(run, key, value));
     artifact(run, "regression.json", EvaluationJson.toJson(report));
   }
 
   /** Logs a slice report as {@code evaluation/slices-<metric>.json} and the flagged count. */
   public static void log(ActiveRun run, SliceReport report) {
     Objects.requireNonNull(run, "run");
-    run.logMetric(PREFIX + "slices_flagged", report.flagged().size());
+    run.logMetric(KeyMetrics.SLICES_FLAGGED, report.flagged().size());
     artifact(run, "slices-" + keySafe(report.metric()) + ".json", EvaluationJson.toJson(report));
   }
 
@@ -76,7 +62,7 @@ public final class EvaluationLogger {
   /** Logs an error analysis as {@code evaluation/errors.json} and the error count. */
   public static void log(ActiveRun run, ErrorAnalysis analysis) {
     Objects.requireNonNull(run, "run");
-    run.logMetric(PREFIX + "errors", analysis.errors());
+    run.logMetric(KeyMetrics.EVALUATION_ERRORS, analysis.errors());
     artifact(run, "errors.json", EvaluationJson.toJson(analysis));
   }
 
@@ -88,9 +74,9 @@ public final class EvaluationLogger {
 
   private static void metric(ActiveRun run, String key, MetricValue value) {
     if (value.isDefined()) {
-      run.logMetric(PREFIX + key, value.value());
+      run.logMetric(key, value.value());
     } else {
-      run.setTag(PREFIX + "undefined." + key, truncate(value.reason()));
+      run.setTag(UNDEFINED_TAG_PREFIX + key, truncate(value.reason()));
     }
   }
 

@@ -1,6 +1,9 @@
 package dev.mlops.core.experiments;
 
-/** What asynchronous metric logging does when the bounded queue is full. Immutable (an enum). */
+/**
+ * What asynchronous metric logging does when the bounded queue is full. Immutable and thread-safe
+ * (an enum).
+ */
 public enum FullQueuePolicy {
   /** The logging thread waits until the writer has made room (no data is lost; the default). */
   BLOCK,

@@ -22,7 +22,7 @@ public record StoreProblem(Kind kind, Path file, long line, String detail) {
     Objects.requireNonNull(detail, "detail");
   }
 
-  /** Kinds of problems. */
+  /** Kinds of problems. Immutable and thread-safe (an enum). */
   public enum Kind {
     /**
      * The last line has no newline yet: either a writer is in the middle of appending it, or a

@@ -14,7 +14,7 @@ import java.util.Objects;
  * <p>Stateless and thread-safe. Undefined statistics are returned as {@link Agreement#undefined}
  * with the reason, never as NaN alone or a misleading 1.
  */
-public final class AgreementStatistics {
+final class AgreementStatistics {
 
   private AgreementStatistics() {}
 

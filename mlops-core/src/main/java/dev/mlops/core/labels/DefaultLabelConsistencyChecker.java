@@ -58,7 +58,7 @@ public final class DefaultLabelConsistencyChecker implements LabelConsistencyChe
    * @param ratings the ratings
    * @return the report
    */
-  public LabelConsistencyReport check(Ratings ratings) {
+  LabelConsistencyReport check(Ratings ratings) {
     Objects.requireNonNull(ratings, "ratings");
     List<String> notes = new ArrayList<>();
     int ratedOnce = 0;

@@ -1,7 +1,7 @@
 package dev.mlops.core.labels;
 
 /** Disagreement weights of Cohen's kappa over the ranks {@code i, j} of two labels; immutable. */
-public enum KappaWeights {
+enum KappaWeights {
   /** Every disagreement weighs 1. */
   UNWEIGHTED,
   /** Weight {@code |i - j|}. */

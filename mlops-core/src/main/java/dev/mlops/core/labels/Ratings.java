@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public final class Ratings {
+final class Ratings {
   private final MeasurementLevel level;
   private final boolean numeric;
   private final String[] itemIds;

@@ -65,7 +65,11 @@ public final class BatchScorer {
     return chunkSize;
   }
 
-  /** Receives the predictions of one chunk. */
+  /**
+   * Receives the predictions of one chunk. Called on the thread that runs
+   * {@link #forEachChunk}, one chunk at a time in row order, so an implementation needs no
+   * thread-safety of its own.
+   */
   @FunctionalInterface
   public interface ChunkConsumer {
     /**

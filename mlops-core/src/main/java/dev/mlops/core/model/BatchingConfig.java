@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * Settings of {@link BatchingModel}, named after Triton Inference Server's dynamic batcher.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param maxBatchSize the most records merged into one model call, {@code >= 1}
  * @param maxQueueDelay how long the first record of a batch may wait for others to join it
  *     (Triton's {@code max_queue_delay_microseconds}); zero takes only what is already queued

@@ -1,9 +1,12 @@
 package dev.mlops.core.model;
 
+import dev.mlops.FailureKind;
 import dev.mlops.ModelInferenceException;
 import dev.mlops.data.Record;
 import dev.mlops.model.Model;
+import dev.mlops.model.ModelDescriptor;
 import dev.mlops.model.Prediction;
+import dev.mlops.time.MlopsClock;
 import java.time.Duration;
 import java.util.AbstractList;
 import java.util.ArrayDeque;
@@ -103,7 +106,21 @@ public final class BatchingModel implements Model {
    * @param config batch size, queue delay, capacity and back-pressure
    */
   public static BatchingModel wrap(Model delegate, BatchingConfig config) {
-    return new BatchingModel(delegate, config, System::nanoTime);
+    return wrap(delegate, config, MlopsClock.system());
+  }
+
+  /**
+   * Wraps a model, measuring queue times with the clock's monotonic time. The wait for a batch
+   * to fill ({@link BatchingConfig#maxQueueDelay()}) is a real wait and always uses the system's
+   * monotonic time.
+   *
+   * @param delegate the model; closed when this front is closed
+   * @param config batch size, queue delay, capacity and back-pressure
+   * @param clock the clock that times {@link #metrics()}' queue times
+   */
+  public static BatchingModel wrap(Model delegate, BatchingConfig config, MlopsClock clock) {
+    Objects.requireNonNull(clock, "clock");
+    return new BatchingModel(delegate, config, clock::monotonicTime);
   }
 
   @Override
@@ -116,6 +133,12 @@ public final class BatchingModel implements Model {
     return delegate.version();
   }
 
+  /** Returns the wrapped model's descriptor. */
+  @Override
+  public ModelDescriptor describe() {
+    return delegate.describe();
+  }
+
   /** Returns the settings. */
   public BatchingConfig config() {
     return config;
@@ -125,10 +148,12 @@ public final class BatchingModel implements Model {
    * Queues the record, waits for its batch (or runs it, when this caller leads) and returns its
    * prediction.
    *
-   * @throws ModelInferenceException if the model fails on this record, the queue is full under
-   *     {@link BackPressure#REJECT}, the front is closed, or the thread is interrupted while
-   *     waiting for room or with its record still queued (once the record is in a running batch,
-   *     the call returns its prediction and keeps the interrupt flag set)
+   * @throws ModelInferenceException if the model fails on this record (with the model's own
+   *     {@linkplain ModelInferenceException#kind() kind}); of kind {@link
+   *     dev.mlops.FailureKind#REJECTED} if the queue is full under {@link BackPressure#REJECT} or
+   *     the thread is interrupted while waiting for room or with its record still queued (once the
+   *     record is in a running batch, the call returns its prediction and keeps the interrupt flag
+   *     set); of kind {@link dev.mlops.FailureKind#CLOSED} if the front is closed
    */
   @Override
   public Prediction predict(Record record) {
@@ -139,7 +164,7 @@ public final class BatchingModel implements Model {
         return delegate.predict(record);
       }
       rejected.incrementAndGet();
-      throw new ModelInferenceException(name(), null,
+      throw new ModelInferenceException(FailureKind.REJECTED, name(), null,
           "at most " + config.queueCapacity() + " queued records",
           config.queueCapacity() + " queued", "the batching queue is full", null);
     }
@@ -176,7 +201,7 @@ public final class BatchingModel implements Model {
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ModelInferenceException(name(), null, null, null,
+      throw new ModelInferenceException(FailureKind.REJECTED, name(), null, null, null,
           "interrupted while waiting for room in the batching queue", e);
     }
   }
@@ -208,7 +233,7 @@ public final class BatchingModel implements Model {
         if (Thread.interrupted()) {
           interrupted = true;
           if (withdraw(p)) {
-            throw new ModelInferenceException(name(), null, null, null,
+            throw new ModelInferenceException(FailureKind.REJECTED, name(), null, null, null,
                 "interrupted while waiting for the batch result", null);
           }
         }
@@ -412,7 +437,8 @@ public final class BatchingModel implements Model {
     try {
       List<Prediction> predictions = delegate.predictBatch(new RecordsView(batch));
       if (predictions.size() != batch.length) {
-        throw new ModelInferenceException(name(), null, batch.length + " predictions",
+        throw new ModelInferenceException(FailureKind.ENGINE,
+            name(), null, batch.length + " predictions",
             predictions.size() + " predictions", "the model returned the wrong number", null);
       }
       for (int i = 0; i < batch.length; i++) {
@@ -445,7 +471,7 @@ public final class BatchingModel implements Model {
   }
 
   private ModelInferenceException closedException() {
-    return new ModelInferenceException(name(), null, "an open model", "closed",
+    return new ModelInferenceException(FailureKind.CLOSED, name(), null, "an open model", "closed",
         "the batching front was closed", null);
   }
 
@@ -529,7 +555,7 @@ public final class BatchingModel implements Model {
       if (failure instanceof RuntimeException r) {
         throw r;
       }
-      throw new ModelInferenceException(front.name(), null, null, null,
+      throw new ModelInferenceException(FailureKind.ENGINE, front.name(), null, null, null,
           "the batched call failed: " + failure, failure);
     }
   }

@@ -5,6 +5,9 @@ import java.util.Objects;
 /**
  * The weights of one fully connected layer, {@code y = W x + b}.
  *
+ * <p>Copies its arrays on construction; the accessors return those copies without copying again,
+ * so treat them as read-only. Thread-safe while nobody writes to them.
+ *
  * @param weights {@code [outputs][inputs]}, row per output unit; all rows of equal length
  * @param bias one value per output unit
  */

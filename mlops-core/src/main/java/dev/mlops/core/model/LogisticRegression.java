@@ -9,6 +9,8 @@ import java.util.Objects;
  * {@code P(positive) = sigmoid(w·x + b)}. Standardisation used in training is folded into the
  * weights, so the exported ONNX model reads the raw feature values.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param features feature names, in weight order
  * @param classes the negative and the positive class
  * @param weights one weight per feature

@@ -1,6 +1,5 @@
 package dev.mlops.core.model;
 
-import dev.mlops.model.ElementType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -276,7 +275,7 @@ public final class OnnxModelWriter {
 
   /**
    * One node attribute. Create with {@link #of(String, long)}, {@link #of(String, float)},
-   * {@link #ofInts}, {@link #ofStrings}. Immutable.
+   * {@link #ofInts}, {@link #ofStrings}. Immutable and thread-safe.
    */
   public static final class Attribute {
     private final ProtoWriter encoded;

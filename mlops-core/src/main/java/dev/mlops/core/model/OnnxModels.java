@@ -1,7 +1,6 @@
 package dev.mlops.core.model;
 
 import dev.mlops.core.model.OnnxModelWriter.Attribute;
-import dev.mlops.model.ElementType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -40,7 +39,7 @@ public final class OnnxModels {
   /** Name of the symbolic batch dimension: {@value}. */
   public static final String BATCH_DIMENSION = "N";
 
-  /** How a classifier returns its class probabilities. */
+  /** How a classifier returns its class probabilities. Immutable and thread-safe (an enum). */
   public enum ProbabilityOutput {
     /** A float tensor {@code [N, classes]}. */
     TENSOR,

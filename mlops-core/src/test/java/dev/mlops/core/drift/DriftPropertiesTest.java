@@ -7,14 +7,6 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.mlops.core.drift.stats.AndersonDarlingTest;
-import dev.mlops.core.drift.stats.BinnedDistance;
-import dev.mlops.core.drift.stats.CdfDistance;
-import dev.mlops.core.drift.stats.CramerVonMisesTest;
-import dev.mlops.core.drift.stats.KolmogorovSmirnovTest;
-import dev.mlops.core.drift.stats.MannWhitneyUTest;
-import dev.mlops.core.drift.stats.TestResult;
-import dev.mlops.core.drift.stats.WelchTTest;
 import dev.mlops.data.Dataset;
 import dev.mlops.data.NumericColumn;
 import dev.mlops.drift.BatchDriftConfig;

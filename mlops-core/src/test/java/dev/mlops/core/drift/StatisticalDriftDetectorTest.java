@@ -3,8 +3,6 @@ package dev.mlops.core.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.mlops.core.drift.stats.KolmogorovSmirnovTest;
-import dev.mlops.core.drift.stats.TestResult;
 import dev.mlops.data.BooleanColumn;
 import dev.mlops.data.CategoricalColumn;
 import dev.mlops.data.Dataset;

@@ -71,10 +71,11 @@ class EvaluationLoggerTest {
 
     EvaluationLogger.log(run, report);
 
-    assertThat(run.metrics).containsEntry("eval.accuracy", 2.0 / 3)
-        .containsKey("eval.log_loss")
-        .doesNotContainKey("eval.roc_auc");
-    assertThat(run.tags.get("eval.undefined.roc_auc")).contains("only one class present");
+    assertThat(run.metrics).containsEntry("accuracy", 2.0 / 3)
+        .containsKey("log_loss")
+        .containsKey("recall.class.neg")
+        .doesNotContainKey("roc.auc");
+    assertThat(run.tags.get("eval.undefined.roc.auc")).contains("only one class present");
     String json = run.artifacts.get("evaluation/classification.json");
     assertThat(json).contains("\"roc_auc\" : {\n    \"value\" : null,\n    \"status\" : \"UNDEFINED\"");
     assertThat(json).doesNotContain("NaN");
@@ -90,7 +91,7 @@ class EvaluationLoggerTest {
     EvaluationLogger.log(run, ErrorAnalyzer.analyze(d));
     EvaluationLogger.log(run, BaselineComparator.compare(d, SliceMetric.accuracy(), Slice.tags(d),
         List.of(Baseline.constant("HLP", 1.0))));
-    assertThat(run.metrics).containsEntry("eval.errors", 6.0);
+    assertThat(run.metrics).containsEntry("evaluation.errors", 6.0);
     assertThat(run.artifacts.get("evaluation/errors.json")).contains("\"tag\" : \"b\"");
     assertThat(run.artifacts.get("evaluation/baselines.json")).contains("\"group\" : \"overall\"");
     assertThat(run.artifacts.get("evaluation/prioritization.json"))

@@ -1,6 +1,7 @@
 package dev.mlops.core.experiments;
 
 import dev.mlops.experiments.ExperimentTracker;
+import dev.mlops.testkit.experiments.ExperimentTrackerContractTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,8 +4,12 @@ import static dev.mlops.core.model.GatedModel.x;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlops.FailureKind;
 import dev.mlops.ModelInferenceException;
+import dev.mlops.model.Model;
+import dev.mlops.model.ModelDescriptor;
 import dev.mlops.model.Prediction;
+import dev.mlops.time.MlopsClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +125,9 @@ class BatchingModelTest {
       assertThatThrownBy(() -> model.predict(x(3)))
           .isInstanceOf(ModelInferenceException.class)
           .hasMessage("model 'gated': the batching queue is full "
-              + "(expected at most 1 queued records, actual 1 queued)");
+              + "(expected at most 1 queued records, actual 1 queued)")
+          .extracting(e -> ((ModelInferenceException) e).kind())
+          .isEqualTo(FailureKind.REJECTED);
       inner.gate.countDown();
       assertThat(first.get().score().getAsDouble()).isEqualTo(1);
       assertThat(queued.get().score().getAsDouble()).isEqualTo(2);
@@ -193,7 +199,9 @@ class BatchingModelTest {
       assertThat(a.get().score().getAsDouble()).isEqualTo(1);
       assertThat(c.get().score().getAsDouble()).isEqualTo(3);
       assertThatThrownBy(bad::get).hasCauseInstanceOf(ModelInferenceException.class)
-          .hasMessageContaining("negative");
+          .hasMessageContaining("negative")
+          .extracting(e -> ((ModelInferenceException) e.getCause()).kind())
+          .isEqualTo(FailureKind.INVALID_INPUT);
       assertThat(inner.batchSizes).startsWith(3).hasSize(4);
     }
   }
@@ -294,7 +302,9 @@ class BatchingModelTest {
       awaitQueued(model, 2);
       follower.get().interrupt();
       assertThatThrownBy(withdrawn::get).hasCauseInstanceOf(ModelInferenceException.class)
-          .hasMessageContaining("interrupted while waiting for the batch result");
+          .hasMessageContaining("interrupted while waiting for the batch result")
+          .extracting(e -> ((ModelInferenceException) e.getCause()).kind())
+          .isEqualTo(FailureKind.REJECTED);
       assertThat(model.queueDepth()).isEqualTo(1);
       inner.gate.countDown();
       assertThat(running.get().score().getAsDouble()).isEqualTo(1);
@@ -311,9 +321,64 @@ class BatchingModelTest {
     model.close();
     assertThatThrownBy(() -> model.predict(x(1)))
         .isInstanceOf(ModelInferenceException.class)
-        .hasMessage("model 'gated': the batching front was closed (expected an open model, actual closed)");
+        .hasMessage("model 'gated': the batching front was closed (expected an open model, actual closed)")
+        .extracting(e -> ((ModelInferenceException) e).kind())
+        .isEqualTo(FailureKind.CLOSED);
     assertThatThrownBy(() -> model.predictBatch(List.of(x(1))))
-        .hasMessageContaining("closed");
+        .hasMessageContaining("closed")
+        .extracting(e -> ((ModelInferenceException) e).kind())
+        .isEqualTo(FailureKind.CLOSED);
+  }
+
+  @Test
+  void describesItselfAsTheWrappedModel() {
+    ModelDescriptor described = ModelDescriptor.classification("churn", "v4", List.of("no", "yes"));
+    Model inner = new Model() {
+      @Override
+      public String name() {
+        return "churn";
+      }
+
+      @Override
+      public String version() {
+        return "v4";
+      }
+
+      @Override
+      public Prediction predict(dev.mlops.data.Record record) {
+        throw new UnsupportedOperationException("not called");
+      }
+
+      @Override
+      public ModelDescriptor describe() {
+        return described;
+      }
+
+      @Override
+      public void close() {}
+    };
+    try (BatchingModel model = BatchingModel.wrap(inner, BatchingConfig.defaults())) {
+      assertThat(model.describe()).isSameAs(described);
+    }
+  }
+
+  @Test
+  void theClockOfWrapTimesTheQueue() throws Exception {
+    AtomicLong nanos = new AtomicLong();
+    MlopsClock clock = MlopsClock.of(java.time.Clock.systemUTC(), nanos::get);
+    GatedModel inner = new GatedModel(true);
+    try (BatchingModel model = BatchingModel.wrap(inner,
+        config(8, Duration.ZERO, 16, BackPressure.BLOCK), clock)) {
+      Future<Prediction> running = call(model, 1);
+      inner.firstBatchEntered.await();
+      Future<Prediction> queued = call(model, 2);
+      awaitQueued(model, 1);
+      nanos.set(7_000);
+      inner.gate.countDown();
+      running.get();
+      queued.get();
+      assertThat(model.metrics().maxQueueTime()).isEqualTo(Duration.ofNanos(7_000));
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.mlops.core.model;
 
+import dev.mlops.FailureKind;
 import dev.mlops.ModelInferenceException;
 import dev.mlops.data.Record;
 import dev.mlops.model.Model;
@@ -60,7 +61,8 @@ final class GatedModel implements Model {
     for (Record r : records) {
       double x = r.getDouble("x");
       if (x < 0) {
-        throw new ModelInferenceException("gated", "x", ">= 0", Double.toString(x), "negative", null);
+        throw new ModelInferenceException(FailureKind.INVALID_INPUT, "gated", "x", ">= 0",
+            Double.toString(x), "negative", null);
       }
       out.add(Prediction.regression(x, "v1", Duration.ZERO));
     }

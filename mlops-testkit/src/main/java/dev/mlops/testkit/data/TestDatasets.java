@@ -37,7 +37,7 @@ public final class TestDatasets {
     return new Builder(name);
   }
 
-  /** Collects columns and rows. */
+  /** Collects columns and rows. Not thread-safe: use one builder per thread. */
   public static final class Builder {
     private final String name;
     private final Map<String, FeatureType> columns = new LinkedHashMap<>();

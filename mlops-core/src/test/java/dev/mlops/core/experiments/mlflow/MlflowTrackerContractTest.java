@@ -1,7 +1,7 @@
 package dev.mlops.core.experiments.mlflow;
 
-import dev.mlops.core.experiments.ExperimentTrackerContractTest;
 import dev.mlops.experiments.ExperimentTracker;
+import dev.mlops.testkit.experiments.ExperimentTrackerContractTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
