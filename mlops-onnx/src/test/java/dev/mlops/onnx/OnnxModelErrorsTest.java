@@ -145,7 +145,9 @@ class OnnxModelErrorsTest {
       assertThatThrownBy(() -> floats.predict(Record.of(Map.of("a", 1e39, "b", 1.0, "c", 1.0))))
           .isInstanceOf(ModelInferenceException.class)
           .hasMessageContaining("feature 'a' of row 0 is out of range for FLOAT")
-          .hasMessageContaining("actual 1.0E39");
+          .hasMessageContaining("actual 1.0E39")
+          .extracting(e -> ((ModelInferenceException) e).kind())
+          .isEqualTo(dev.mlops.FailureKind.INVALID_INPUT);
       assertThatThrownBy(() -> floats.predict(Record.of(Map.of("a", "1e309", "b", 1.0, "c", 1.0))))
           .hasMessageContaining("feature 'a' of row 0 is out of range for FLOAT")
           .hasMessageContaining("actual 1e309");
