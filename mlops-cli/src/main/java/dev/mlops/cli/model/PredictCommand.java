@@ -1,9 +1,9 @@
 package dev.mlops.cli.model;
 
-import dev.mlops.core.data.CsvReader;
+import dev.mlops.cli.data.CsvOptions;
+import dev.mlops.core.data.CsvRows;
 import dev.mlops.core.data.CsvWriter;
 import dev.mlops.core.model.BatchScorer;
-import dev.mlops.data.Dataset;
 import dev.mlops.onnx.FeatureMapping;
 import dev.mlops.onnx.OnnxModel;
 import dev.mlops.onnx.OnnxModelOptions;
@@ -22,11 +22,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./mlops predict --model MODEL.onnx --data FILE.csv [--features a,b,c] --out FILE.csv}:
- * scores every row in chunks and writes the input rows with the prediction columns appended
- * ({@code prediction_label}, {@code prediction_score}, {@code probability_<class>}). Features
- * come from {@code --features}, else the names the model records, else, for a model with one
- * {@code [N, k]} input and a file of exactly k columns, the file's columns in file order (a note
- * on stderr says so). Exit 0, or 2 for a missing feature, a bad value or an unreadable file.
+ * scores the rows in chunks as the file streams by and writes the input rows, each cell's
+ * original text byte for byte, with the prediction columns appended ({@code prediction_label},
+ * {@code prediction_score}, {@code probability_<class>}); memory is bounded by the chunk size (see
+ * {@link StreamingScorer}). Features come from {@code --features}, else the names the model
+ * records, else, for a model with one {@code [N, k]} input and a file of exactly k columns, the
+ * file's columns in file order (a note on stderr says so). Exit 0, or 2 for a missing feature, a
+ * bad value or an unreadable file.
  *
  * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */
@@ -54,27 +56,31 @@ public final class PredictCommand implements Callable<Integer> {
       description = "Rows per model call (default: ${DEFAULT-VALUE}).")
   int chunkSize;
 
+  @CommandLine.Mixin CsvOptions csv;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Dataset data = CsvReader.defaults().read(dataFile);
-    try (OnnxModel model = OnnxModel.load(modelFile, options(data.columnNames(), err))) {
-      requireFeatures(model, data);
+    try (CsvRows rows = csv.reader().build().open(dataFile);
+        OnnxModel model = OnnxModel.load(modelFile, options(rows.header(), err));
+        CsvWriter.Rows written = CsvWriter.defaults().open(outFile)) {
+      requireFeatures(model, rows.header());
       boolean terminal = System.console() != null;
-      Dataset scored = BatchScorer.of(model, chunkSize).score(data, rows -> {
-        if (terminal) {
-          err.printf(Locale.ROOT, "\rscored %d/%d rows", rows, data.rowCount());
-          err.flush();
-        }
-      });
+      long scored = new StreamingScorer(model, chunkSize, dataFile.toString())
+          .score(rows, written, n -> {
+            if (terminal) {
+              err.printf(Locale.ROOT, "\rscored %d rows", n);
+              err.flush();
+            }
+          });
       if (terminal) {
         err.println();
       }
-      CsvWriter.defaults().write(scored, outFile);
-      out.printf(Locale.ROOT, "scored %d rows with %s (%s); wrote %s%n", data.rowCount(),
+      written.commit();
+      out.printf(Locale.ROOT, "scored %d rows with %s (%s); wrote %s%n", scored,
           model.name(), model.outputDecoding(), outFile);
     }
     out.flush();
@@ -132,14 +138,14 @@ public final class PredictCommand implements Callable<Integer> {
     return OnnxModelOptions.builder().features(FeatureMapping.of(input.name(), columns)).build();
   }
 
-  private void requireFeatures(OnnxModel model, Dataset data) {
+  private void requireFeatures(OnnxModel model, List<String> columns) {
     for (Map.Entry<String, List<String>> e : model.featureMapping().inputs().entrySet()) {
-      List<String> missing = e.getValue().stream().filter(f -> data.find(f).isEmpty()).toList();
+      List<String> missing = e.getValue().stream().filter(f -> !columns.contains(f)).toList();
       if (!missing.isEmpty()) {
         throw new IllegalArgumentException(dataFile + " lacks column" + (missing.size() > 1 ? "s " : " ")
             + missing.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", "))
             + " that model " + model.name() + " needs for input '" + e.getKey() + "'; columns: "
-            + data.columnNames());
+            + columns);
       }
     }
   }

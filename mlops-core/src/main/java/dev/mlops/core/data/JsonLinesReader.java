@@ -17,8 +17,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,13 +77,13 @@ public final class JsonLinesReader {
    */
   public Dataset read(Path file) {
     String source = file.toString();
-    try (Reader first = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader first = new BufferedReader(Sources.open(file))) {
       Map<String, FeatureType> resolved = scan(first, source);
-      try (Reader second = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      try (Reader second = new BufferedReader(Sources.open(file))) {
         return parse(second, source, resolved).withName(file.getFileName().toString());
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source, e);
+      throw new UncheckedIOException("cannot read " + source + ": " + Sources.reason(e), e);
     }
   }
 
@@ -270,8 +268,12 @@ public final class JsonLinesReader {
         }
         consumer.accept(lineNo, node);
       }
+    } catch (Utf8Input.InvalidUtf8Exception e) {
+      // readLine fails on the line holding the bad byte, after handing out the ones before.
+      throw new DataFormatException(source, lineNo + 1, 0, null, e.getMessage(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source + " at line " + lineNo, e);
+      throw new UncheckedIOException(
+          "cannot read " + source + " at line " + (lineNo + 1) + ": " + Sources.reason(e), e);
     }
   }
 

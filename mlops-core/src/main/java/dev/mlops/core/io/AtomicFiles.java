@@ -112,36 +112,103 @@ public final class AtomicFiles {
    *     {@code content} throws, unchanged, after the temporary file is deleted
    */
   public static void write(Path file, Content content) throws IOException {
-    Objects.requireNonNull(file, "file");
     Objects.requireNonNull(content, "content");
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    if (Files.isDirectory(target)) {
-      throw failure(file, "is a directory", null);
+    try (PendingFile pending = open(file)) {
+      try {
+        content.writeTo(pending.stream());
+      } catch (IOException e) {
+        throw failure(file, reason(e), e);
+      } catch (UncheckedIOException e) {
+        // A writer API that wraps its I/O failures (CsvWriter's stream form): same reporting.
+        throw failure(file, reason(e.getCause()), e.getCause());
+      }
+      pending.commit();
     }
-    Path tmp = null;
-    boolean moved = false;
-    try {
-      createFolders(dir);
-      tmp = createTemp(dir, target.getFileName().toString());
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
-        content.writeTo(out);
+  }
+
+  /**
+   * Starts writing {@code file} piece by piece, for callers that produce output over time instead
+   * of from one callback (a CSV written row by row): the bytes go to a temporary file in the same
+   * folder until {@link PendingFile#commit()}; closing without committing deletes it and leaves
+   * any previous file intact.
+   *
+   * @throws FileSystemException naming {@code file} and the reason if it cannot be created
+   */
+  public static PendingFile open(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    return new PendingFile(file);
+  }
+
+  /**
+   * A file being written atomically ({@link #open(Path)}): write to {@link #stream()}, then
+   * {@link #commit()}; {@link #close()} without a commit abandons it. Not thread-safe.
+   */
+  public static final class PendingFile implements AutoCloseable {
+    private final Path file;
+    private final Path target;
+    private final Path tmp;
+    private final FileChannel channel;
+    private final OutputStream out;
+    private boolean done;
+
+    private PendingFile(Path file) throws IOException {
+      this.file = file;
+      this.target = file.toAbsolutePath();
+      if (Files.isDirectory(target)) {
+        throw failure(file, "is a directory", null);
+      }
+      Path created = null;
+      try {
+        createFolders(target.getParent());
+        created = createTemp(target.getParent(), target.getFileName().toString());
+        this.channel = FileChannel.open(created, StandardOpenOption.WRITE);
+      } catch (IOException e) {
+        if (created != null) {
+          deleteQuietly(created);
+        }
+        throw failure(file, reason(e), e);
+      }
+      this.tmp = created;
+      this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+    }
+
+    /** Returns the temporary file's buffered stream; do not close it, commit or close this. */
+    public OutputStream stream() {
+      return out;
+    }
+
+    /**
+     * Flushes and fsyncs the content, renames it over the target and syncs the folder.
+     *
+     * @throws FileSystemException naming the target and the reason; the temporary file is then
+     *     deleted by {@link #close()}
+     */
+    public void commit() throws IOException {
+      try {
         out.flush();
-        ch.force(true);
+        channel.force(true);
+        channel.close();
+        move(tmp, target);
+        done = true;
+        syncDirectory(target.getParent());
+      } catch (IOException e) {
+        throw failure(file, reason(e), e);
       }
-      move(tmp, target);
-      moved = true;
-      syncDirectory(dir);
-    } catch (IOException e) {
-      throw failure(file, reason(e), e);
-    } catch (UncheckedIOException e) {
-      // A writer API that wraps its I/O failures (CsvWriter's stream form): same reporting.
-      throw failure(file, reason(e.getCause()), e.getCause());
-    } finally {
-      if (tmp != null && !moved) {
-        deleteQuietly(tmp);
+    }
+
+    /** Deletes the temporary file unless {@link #commit()} moved it into place. */
+    @Override
+    public void close() {
+      if (done) {
+        return;
       }
+      done = true;
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // The write already failed or was abandoned; the file is deleted next.
+      }
+      deleteQuietly(tmp);
     }
   }
 
