@@ -71,9 +71,12 @@ final class FileRun implements ActiveRun {
   @Override
   public ActiveRun logInput(DatasetVersion dataset, String context) {
     Objects.requireNonNull(dataset, "dataset");
+    RunDataRules.checkDataset(dataset);
     RunDataRules.checkContext(context);
     ensureRunning();
-    tracker.writer().line(file, RunLogFormat.input(dataset, context));
+    String json = RunLogFormat.input(dataset, context);
+    LogLine.checkFits("the input record of dataset '" + dataset.name() + "'", json);
+    tracker.writer().line(file, json);
     return this;
   }
 

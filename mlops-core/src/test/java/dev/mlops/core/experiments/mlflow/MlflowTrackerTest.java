@@ -92,6 +92,31 @@ class MlflowTrackerTest {
   }
 
   @Test
+  void artifactsGoThroughTheProxyToTheRunsOwnLocation() {
+    MlflowTracker t = MlflowTracker.connect(config().build());
+    String id;
+    try (ActiveRun run = t.startRun("exp", "r")) {
+      id = run.runId();
+      run.logArtifact("a b/c.txt", new byte[] {7});
+    }
+    assertThat(server.artifact("1/" + id + "/artifacts/a b/c.txt")).containsExactly(7);
+  }
+
+  @Test
+  void anArtifactRootTheClientCannotReachFailsNamingTheUriAndTheServerOption() {
+    server.defaultArtifactRoot("file:///srv/mlruns");
+    MlflowTracker t = MlflowTracker.connect(config().build());
+    ActiveRun run = t.startRun("exp", "r");
+    assertThatThrownBy(() -> run.logArtifact("model/card.md", new byte[] {42}))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("file:///srv/mlruns/1/" + run.runId() + "/artifacts")
+        .hasMessageContaining("--serve-artifacts").hasMessageContaining("--artifacts-destination")
+        .hasMessageContaining("nothing was uploaded");
+    assertThat(server.artifactCount()).isZero();
+    run.close();
+  }
+
+  @Test
   void historyStopsOnARepeatedPageToken() {
     server.historyLoopOffset(1000); // the last page hands out the token of the second page again
     MlflowTracker t = MlflowTracker.connect(config().build());
