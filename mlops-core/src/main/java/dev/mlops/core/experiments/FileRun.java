@@ -6,10 +6,14 @@ import dev.mlops.experiments.ActiveRun;
 import dev.mlops.experiments.RunStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -84,14 +88,7 @@ final class FileRun implements ActiveRun {
   public ActiveRun logArtifact(String relativePath, byte[] content) {
     Objects.requireNonNull(content, "content");
     Path target = artifactTarget(relativePath);
-    try {
-      Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), ".artifact", ".tmp");
-      Files.write(tmp, content);
-      syncAndMove(tmp, target);
-    } catch (IOException e) {
-      throw new StoreException(target.toString(), "cannot store the artifact: " + e, e);
-    }
+    writeArtifact(target, target.toString(), out -> out.write(content));
     return this;
   }
 
@@ -100,16 +97,77 @@ final class FileRun implements ActiveRun {
     Objects.requireNonNull(source, "file");
     Path target = artifactTarget(relativePath);
     try (InputStream in = Files.newInputStream(source)) {
-      Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), ".artifact", ".tmp");
-      try (var out = Files.newOutputStream(tmp)) {
-        in.transferTo(out);
+      writeArtifact(target, source + " as artifact '" + relativePath + "'", in::transferTo);
+    } catch (IOException e) {
+      throw new StoreException(source.toString(), "cannot read it to store it as artifact '" + relativePath + "': " + e, e);
+    }
+    return this;
+  }
+
+  private interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes an artifact atomically: into a temporary file in the verified target directory,
+   * fsynced, then renamed. On failure (a full disk) the temporary file is removed and the
+   * error reported; nothing half-written stays behind.
+   */
+  private void writeArtifact(Path target, String what, Content content) {
+    Path tmp = null;
+    try {
+      Path dir = realDirectories(target.getParent());
+      refuseLink(target);
+      tmp = Files.createTempFile(dir, ".artifact", ".tmp");
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+        content.writeTo(out);
       }
       syncAndMove(tmp, target);
     } catch (IOException e) {
-      throw new StoreException(source.toString(), "cannot store it as artifact '" + relativePath + "': " + e, e);
+      StoreException failure = new StoreException(target.toString(), "cannot store " + what + ": " + e, e);
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException cleanup) {
+          failure.addSuppressed(cleanup);
+        }
+      }
+      throw failure;
     }
-    return this;
+  }
+
+  /**
+   * Creates the directories from the run's artifact directory down to {@code dir}, one level at
+   * a time, and checks that each is a real directory, not a symbolic link: a link placed inside
+   * the run (as in CVE-2023-6909) could otherwise lead a write outside the store.
+   */
+  private Path realDirectories(Path dir) throws IOException {
+    Path runDir = artifactsDir.getParent();
+    List<Path> levels = new ArrayList<>();
+    for (Path p = dir; !p.equals(runDir); p = p.getParent()) {
+      levels.add(0, p);
+    }
+    for (Path p : levels) {
+      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+          Files.createDirectory(p);
+        } catch (FileAlreadyExistsException raced) {
+          // created by another thread meanwhile: checked below like any existing entry
+        }
+      }
+      refuseLink(p);
+      if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        throw new StoreException(p.toString(), "is not a directory; cannot store an artifact under it", null);
+      }
+    }
+    return dir;
+  }
+
+  private static void refuseLink(Path p) throws IOException {
+    if (Files.isSymbolicLink(p)) {
+      throw new StoreException(p.toString(), "is a symbolic link (to " + Files.readSymbolicLink(p) + "); artifacts"
+          + " are never written through links, which could lead outside the store (CVE-2023-6909)", null);
+    }
   }
 
   @Override
