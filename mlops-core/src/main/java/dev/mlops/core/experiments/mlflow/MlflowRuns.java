@@ -62,9 +62,19 @@ final class MlflowRuns {
     return 0; // protobuf JSON leaves out fields with default value 0
   }
 
+  /**
+   * Reads a metric value. MLflow's SQL stores hold no infinities and keep +-Infinity as
+   * +-{@link Double#MAX_VALUE} ({@code SqlAlchemyStore._log_metrics}), so those two values are
+   * read back as +-Infinity; a point logged as exactly +-{@code Double.MAX_VALUE} reads back as
+   * an infinity too, a trade documented in docs/experiments.md.
+   */
   static double doubleValue(JsonNode v) {
     if (v.isNumber()) {
-      return v.doubleValue();
+      double d = v.doubleValue();
+      if (Math.abs(d) == Double.MAX_VALUE) {
+        return d > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+      }
+      return d;
     }
     if (v.isTextual()) {
       return Double.parseDouble(v.textValue()); // "NaN", "Infinity", "-Infinity" or a number

@@ -117,6 +117,28 @@ class MlflowTrackerTest {
   }
 
   @Test
+  void runsCarryWhatMlflowUsersExpect() {
+    MlflowTracker t = MlflowTracker.connect(config().build());
+    String id;
+    try (ActiveRun run = t.startRun("exp", "r")) {
+      id = run.runId();
+      run.logMetric("up", Double.POSITIVE_INFINITY, 0).logMetric("down", Double.NEGATIVE_INFINITY, 0)
+          .logMetric("nan", Double.NaN, 0);
+    }
+    assertThat(server.userId(id)).isEqualTo(System.getProperty("user.name"));
+    RunRecord r = t.findRun(id).orElseThrow();
+    assertThat(r.tags()).containsEntry("mlflow.source.type", "LOCAL").containsKey("mlflow.source.name");
+    // the server keeps infinities as +-max double (SqlAlchemyStore); they read back as infinities
+    assertThat(server.storedValues(id, "up")).containsExactly(Double.MAX_VALUE);
+    assertThat(server.storedValues(id, "down")).containsExactly(-Double.MAX_VALUE);
+    assertThat(r.latestMetrics().get("up").value()).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(r.latestMetrics().get("down").value()).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(r.latestMetrics().get("nan").value()).isNaN();
+    assertThat(t.metricHistory(id, "down")).singleElement()
+        .satisfies(p -> assertThat(p.value()).isEqualTo(Double.NEGATIVE_INFINITY));
+  }
+
+  @Test
   void historyStopsOnARepeatedPageToken() {
     server.historyLoopOffset(1000); // the last page hands out the token of the second page again
     MlflowTracker t = MlflowTracker.connect(config().build());

@@ -173,6 +173,21 @@ final class TestMlflowServer implements AutoCloseable {
     server.stop(0);
   }
 
+  synchronized String userId(String runId) {
+    return run(runId).path("info").path("user_id").asText();
+  }
+
+  /** The stored values of a metric, as the server's database holds them. */
+  synchronized List<Double> storedValues(String runId, String key) {
+    List<Double> out = new ArrayList<>();
+    for (JsonNode m : run(runId).path("history")) {
+      if (m.path("key").asText().equals(key)) {
+        out.add(m.path("value").isTextual() ? Double.parseDouble(m.path("value").asText()) : m.path("value").asDouble());
+      }
+    }
+    return out;
+  }
+
   synchronized String runStatus(String runId) {
     return run(runId).path("info").path("status").asText();
   }
