@@ -85,6 +85,25 @@ final class MlflowApi {
     }
   }
 
+  /**
+   * Returns the id of the named experiment without creating it.
+   *
+   * @throws StoreException if it is deleted on the server (see {@link #getOrCreateExperiment})
+   */
+  Optional<String> existingExperimentId(String name) {
+    Optional<JsonNode> existing = experimentByName(name);
+    existing.filter(MlflowApi::isDeleted).ifPresent(e -> {
+      throw deleted(name, e.path("experiment_id").asText());
+    });
+    return existing.map(e -> e.path("experiment_id").asText());
+  }
+
+  private StoreException deleted(String name, String id) {
+    return new StoreException(base, "experiment '" + name + "' (id " + id + ") is deleted on this MLflow server,"
+        + " which keeps its name taken and accepts no runs in it: restore it (mlflow experiments restore"
+        + " --experiment-id " + id + ", or Restore in the UI) or choose another experiment name", null);
+  }
+
   private static boolean isDeleted(JsonNode experiment) {
     return "deleted".equals(experiment.path("lifecycle_stage").asText("active"));
   }
@@ -105,9 +124,7 @@ final class MlflowApi {
     if (existing.isPresent()) {
       String id = existing.get().path("experiment_id").asText();
       if (isDeleted(existing.get())) {
-        throw new StoreException(base, "experiment '" + name + "' (id " + id + ") is deleted on this MLflow server,"
-            + " which keeps its name taken and accepts no runs in it: restore it (mlflow experiments restore"
-            + " --experiment-id " + id + ", or Restore in the UI) or choose another experiment name", null);
+        throw deleted(name, id);
       }
       return id;
     }

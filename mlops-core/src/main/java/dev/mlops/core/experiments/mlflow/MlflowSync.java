@@ -1,6 +1,7 @@
 package dev.mlops.core.experiments.mlflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.mlops.StoreException;
 import dev.mlops.core.experiments.RunEnvironment;
 import dev.mlops.experiments.ExperimentTracker;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Pushes runs recorded offline (in the embedded store) to an MLflow server, like W&amp;B's
@@ -109,6 +111,56 @@ public final class MlflowSync {
   }
 
   /**
+   * One run handled by a sync, for progress display. Immutable and thread-safe.
+   *
+   * @param done runs handled so far, this one included
+   * @param total runs in the store
+   * @param localRunId the run handled
+   * @param action what was done with it
+   * @param pointsSent metric points sent so far in this sync
+   */
+  public record SyncProgress(int done, int total, String localRunId, Action action, long pointsSent) {}
+
+  /** What a sync does with a run. */
+  public enum Action {
+    /** Not on the server: created and pushed. */
+    CREATE,
+    /** On the server but incomplete: pushed again and finished. */
+    RESUME,
+    /** Already complete on the server: left alone. */
+    SKIP
+  }
+
+  /**
+   * What a sync would do with one run, as listed by a dry run. Immutable and thread-safe.
+   *
+   * @param run the local run
+   * @param action what the sync would do with it
+   * @param metricPoints the metric points it would send (0 when skipped)
+   */
+  public record PlannedRun(RunRecord run, Action action, long metricPoints) {}
+
+  /**
+   * Lists what {@link #sync} would send, without changing anything on the server: it only looks
+   * up experiments and the runs already pushed.
+   *
+   * @throws dev.mlops.StoreException if the store cannot be read, the server cannot be reached
+   *     or an experiment of a run is deleted on the server
+   */
+  public static List<PlannedRun> plan(ExperimentTracker source, MlflowTracker target) {
+    MlflowApi api = target.api();
+    List<PlannedRun> plan = new ArrayList<>();
+    Map<String, Optional<String>> experimentIds = new LinkedHashMap<>();
+    for (RunRecord run : localRuns(source)) {
+      Optional<String> experimentId = experimentIds.computeIfAbsent(run.experimentName(), api::existingExperimentId);
+      JsonNode found = experimentId.isEmpty() ? MissingNode.getInstance() : findPushed(api, experimentId.get(), run);
+      Action action = found.isMissingNode() ? Action.CREATE : isComplete(found) ? Action.SKIP : Action.RESUME;
+      plan.add(new PlannedRun(run, action, action == Action.SKIP ? 0 : points(source, run)));
+    }
+    return plan;
+  }
+
+  /**
    * Pushes every run of {@code source} to {@code target}.
    *
    * @throws SyncFailedException if the server rejects or cannot take a run, saying which runs
@@ -116,15 +168,20 @@ public final class MlflowSync {
    * @throws dev.mlops.StoreException if the store cannot be read
    */
   public static SyncReport sync(ExperimentTracker source, MlflowTracker target) {
-    List<RunRecord> runs = new ArrayList<>();
-    RunQuery query = new RunQuery(List.of(), "", List.of(), RunQuery.MAX_RESULTS_LIMIT, Optional.empty());
-    RunPage page = source.searchRuns(query);
-    runs.addAll(page.runs());
-    while (page.nextPageToken().isPresent()) {
-      page = source.searchRuns(query.page(page.nextPageToken().get()));
-      runs.addAll(page.runs());
-    }
-    runs.sort(Comparator.comparing(RunRecord::startTime).thenComparing(RunRecord::runId));
+    return sync(source, target, p -> { });
+  }
+
+  /**
+   * Pushes every run of {@code source} to {@code target}, reporting each run handled to
+   * {@code progress}.
+   *
+   * @throws SyncFailedException if the server rejects or cannot take a run, saying which runs
+   *     are synced and which one the next sync resumes
+   * @throws dev.mlops.StoreException if the store cannot be read
+   */
+  public static SyncReport sync(ExperimentTracker source, MlflowTracker target, Consumer<SyncProgress> progress) {
+    List<RunRecord> runs = localRuns(source);
+    long pointsSent = 0;
     Map<String, String> remoteIds = new LinkedHashMap<>();
     int created = 0;
     int resumed = 0;
@@ -135,15 +192,14 @@ public final class MlflowSync {
       String remoteId = null;
       try {
         String experimentId = target.experimentId(run.experimentName());
-        JsonNode found = api.searchRuns(List.of(experimentId),
-            "tags.`" + SOURCE_RUN_TAG + "` = '" + run.runId() + "'", List.of(), 1, Optional.empty())
-            .path("runs").path(0);
+        JsonNode found = findPushed(api, experimentId, run);
         boolean resuming = !found.isMissingNode();
         if (resuming) {
           remoteId = found.path("info").path("run_id").asText();
           remoteIds.put(run.runId(), remoteId);
           if (isComplete(found)) {
             skipped++;
+            progress.accept(new SyncProgress(i + 1, runs.size(), run.runId(), Action.SKIP, pointsSent));
             continue;
           }
         } else {
@@ -152,12 +208,14 @@ public final class MlflowSync {
               .path("info").path("run_id").asText();
           remoteIds.put(run.runId(), remoteId);
         }
-        push(source, api, run, remoteId, remoteIds);
+        pointsSent += push(source, api, run, remoteId, remoteIds);
         if (resuming) {
           resumed++;
         } else {
           created++;
         }
+        progress.accept(new SyncProgress(i + 1, runs.size(), run.runId(), resuming ? Action.RESUME : Action.CREATE,
+            pointsSent));
       } catch (RuntimeException e) {
         SyncReport partial = new SyncReport(created, resumed, skipped, remoteIds);
         throw new SyncFailedException(target.trackingUri(), partial, run, remoteId, runs.size() - i - 1, e);
@@ -166,7 +224,34 @@ public final class MlflowSync {
     return new SyncReport(created, resumed, skipped, remoteIds);
   }
 
-  private static void push(ExperimentTracker source, MlflowApi api, RunRecord run, String remoteId,
+  private static List<RunRecord> localRuns(ExperimentTracker source) {
+    List<RunRecord> runs = new ArrayList<>();
+    RunQuery query = new RunQuery(List.of(), "", List.of(), RunQuery.MAX_RESULTS_LIMIT, Optional.empty());
+    RunPage page = source.searchRuns(query);
+    runs.addAll(page.runs());
+    while (page.nextPageToken().isPresent()) {
+      page = source.searchRuns(query.page(page.nextPageToken().get()));
+      runs.addAll(page.runs());
+    }
+    runs.sort(Comparator.comparing(RunRecord::startTime).thenComparing(RunRecord::runId));
+    return runs;
+  }
+
+  private static JsonNode findPushed(MlflowApi api, String experimentId, RunRecord run) {
+    return api.searchRuns(List.of(experimentId), "tags.`" + SOURCE_RUN_TAG + "` = '" + run.runId() + "'", List.of(), 1,
+        Optional.empty()).path("runs").path(0);
+  }
+
+  private static long points(ExperimentTracker source, RunRecord run) {
+    long n = 0;
+    for (String key : run.latestMetrics().keySet()) {
+      n += source.metricHistory(run.runId(), key).size();
+    }
+    return n;
+  }
+
+  /** Sends one run; returns the number of metric points sent. */
+  private static long push(ExperimentTracker source, MlflowApi api, RunRecord run, String remoteId,
       Map<String, String> remoteIds) {
     List<MlflowApi.Metric> metrics = new ArrayList<>();
     for (String key : run.latestMetrics().keySet()) {
@@ -182,6 +267,7 @@ public final class MlflowSync {
       api.updateRun(remoteId, run.status().name(), run.endTime().orElse(run.startTime()).toEpochMilli());
       api.logBatch(remoteId, List.of(), Map.of(), Map.of(COMPLETE_TAG, "true"));
     }
+    return metrics.size();
   }
 
   private static Map<String, String> remoteTags(RunRecord run, Map<String, String> remoteIds) {

@@ -125,7 +125,14 @@ class MlflowSyncTest {
           })
           .hasMessageContaining("1 run(s) fully synced").hasMessageContaining("the next sync resumes it")
           .hasMessageContaining("injected");
-      MlflowSync.SyncReport again = MlflowSync.sync(local, remote);
+      assertThat(MlflowSync.plan(local, remote)).extracting(p -> p.run().runId(), MlflowSync.PlannedRun::action,
+          MlflowSync.PlannedRun::metricPoints).containsExactly(
+              org.assertj.core.groups.Tuple.tuple(first, MlflowSync.Action.SKIP, 0L),
+              org.assertj.core.groups.Tuple.tuple(second, MlflowSync.Action.RESUME, 1200L));
+      List<MlflowSync.SyncProgress> progress = new java.util.ArrayList<>();
+      MlflowSync.SyncReport again = MlflowSync.sync(local, remote, progress::add);
+      assertThat(progress).containsExactly(new MlflowSync.SyncProgress(1, 2, first, MlflowSync.Action.SKIP, 0),
+          new MlflowSync.SyncProgress(2, 2, second, MlflowSync.Action.RESUME, 1200));
       assertThat(List.of(again.created(), again.resumed(), again.skipped())).containsExactly(0, 1, 1);
       String remoteSecond = again.remoteIds().get(second);
       assertThat(server.runStatus(remoteSecond)).isEqualTo("FINISHED");

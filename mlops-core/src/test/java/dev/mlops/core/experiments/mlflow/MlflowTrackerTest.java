@@ -317,6 +317,16 @@ class MlflowTrackerTest {
   }
 
   @Test
+  void readsMlflowsRetryAndTimeoutVariables() {
+    MlflowConfig c = MlflowConfig.fromEnvironment(server.uri(), Map.of("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "2",
+        "MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR", "0.5", "MLFLOW_HTTP_REQUEST_TIMEOUT", "30")).build();
+    assertThat(List.of(c.maxRetries(), c.initialBackoff(), c.requestTimeout()))
+        .containsExactly(2, Duration.ofMillis(500), Duration.ofSeconds(30));
+    assertThatThrownBy(() -> MlflowConfig.fromEnvironment(server.uri(), Map.of("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "many")))
+        .hasMessageContaining("MLFLOW_HTTP_REQUEST_MAX_RETRIES must be a number, was 'many'");
+  }
+
+  @Test
   void rejectsBadConfig() {
     assertThatThrownBy(() -> MlflowConfig.builder(java.net.URI.create("file:///tmp")).build())
         .hasMessageContaining("trackingUri must be an http or https URL, was file:///tmp");
