@@ -80,7 +80,7 @@ final class MlflowRun implements ActiveRun {
 
   @Override
   public synchronized ActiveRun logMetric(String key, double value, long step) {
-    RunDataRules.checkKey("metric", key);
+    tracker.checkMetricKey(key);
     ensureRunning();
     awaitRoom();
     metrics.add(new MlflowApi.Metric(key, value, step, tracker.nowMillis()));

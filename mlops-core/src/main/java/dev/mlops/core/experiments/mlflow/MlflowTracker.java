@@ -50,6 +50,7 @@ public final class MlflowTracker implements ExperimentTracker {
   private final Map<String, String> experimentIds = new ConcurrentHashMap<>();
   private final Map<String, String> experimentNames = new ConcurrentHashMap<>();
   private final Set<MlflowRun> active = ConcurrentHashMap.newKeySet();
+  private final Set<String> checkedMetricKeys = ConcurrentHashMap.newKeySet();
   private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "mlops-mlflow-sender");
     t.setDaemon(true);
@@ -224,6 +225,15 @@ public final class MlflowTracker implements ExperimentTracker {
 
   void ended(MlflowRun run) {
     active.remove(run);
+  }
+
+  /** Checks a metric key once per tracker: the regular expression is the logging hot path. */
+  String checkMetricKey(String key) {
+    if (!checkedMetricKeys.contains(key)) {
+      RunDataRules.checkKey("metric", key);
+      checkedMetricKeys.add(key);
+    }
+    return key;
   }
 
   long nowMillis() {

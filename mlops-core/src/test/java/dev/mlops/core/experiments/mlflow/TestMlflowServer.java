@@ -57,6 +57,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TestMlflowServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  static {
+    // the JDK's HttpServer writes headers and body separately; without TCP_NODELAY every answer
+    // waits ~40 ms for the client's delayed ACK
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
   /** Servers may return fewer points than asked for; this one pages history by 1000. */
   static final int HISTORY_PAGE_CAP = 1000;
 
