@@ -36,6 +36,9 @@ final class MlflowRuns {
    */
   static final int MAX_DIGEST_LENGTH = 36;
 
+  /** The field of the dataset's profile JSON that keeps the spec hash. */
+  static final String SPEC_HASH_FIELD = "spec_hash";
+
   /** The field of the dataset's profile JSON that keeps the full digest. */
   static final String FULL_DIGEST_FIELD = "mlops_digest";
 
@@ -132,8 +135,10 @@ final class MlflowRuns {
     ds.put("source", source.toString());
     ObjectNode profile = MlflowApi.JSON.createObjectNode().put("num_rows", d.rowCount())
         .put("order_sensitive", d.orderSensitive()).put(FULL_DIGEST_FIELD, d.digest());
+    // MLflow's schema field holds its own column-spec JSON; the spec hash is not one, so it
+    // travels in the profile and no schema is claimed
+    d.specHash().ifPresent(h -> profile.put(SPEC_HASH_FIELD, h));
     ds.put("profile", profile.toString());
-    d.specHash().ifPresent(h -> ds.put("schema", MlflowApi.JSON.createObjectNode().put("spec_hash", h).toString()));
     return input;
   }
 
@@ -195,7 +200,9 @@ final class MlflowRuns {
         : ds.path("digest").asText();
     return new DatasetVersion(ds.path("name").asText(), digest,
         profile.path("order_sensitive").asBoolean(false),
-        schema.hasNonNull("spec_hash") ? Optional.of(schema.path("spec_hash").asText()) : Optional.empty(),
+        profile.hasNonNull(SPEC_HASH_FIELD) ? Optional.of(profile.path(SPEC_HASH_FIELD).asText())
+            : schema.hasNonNull(SPEC_HASH_FIELD) ? Optional.of(schema.path(SPEC_HASH_FIELD).asText()) // earlier builds
+            : Optional.empty(),
         Math.max(0, profile.path("num_rows").asLong(0)),
         source.hasNonNull("uri") ? source.path("uri").asText() : ds.path("source").asText(""),
         created, source.path("producer").asText("unknown"), tags);

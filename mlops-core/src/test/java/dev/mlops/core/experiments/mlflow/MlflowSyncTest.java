@@ -30,7 +30,7 @@ class MlflowSyncTest {
   static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   /** A digest as the SDK computes it: "sha256:" + 64 hex digits, 71 characters. */
   static final String FULL_DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
-  static final DatasetVersion DATA = new DatasetVersion("bcw", FULL_DIGEST, true, Optional.empty(), 569,
+  static final DatasetVersion DATA = new DatasetVersion("bcw", FULL_DIGEST, true, Optional.of("sha256:spec"), 569,
       "data/bcw.csv", T0, "demo", Map.of());
 
   TestMlflowServer server;
@@ -81,7 +81,8 @@ class MlflowSyncTest {
       assertThat(server.datasets(remoteId)).singleElement().satisfies(d -> {
         assertThat(d.path("digest").asText()).hasSizeLessThanOrEqualTo(36).isEqualTo("0123456789abcdef".repeat(2)
             + "0123");
-        assertThat(d.path("profile").asText()).contains(FULL_DIGEST);
+        assertThat(d.path("profile").asText()).contains(FULL_DIGEST).contains("sha256:spec");
+        assertThat(d.has("schema")).as("no schema that is not MLflow's column spec").isFalse();
       });
       RunRecord synced = remote.findRun(remoteId).orElseThrow();
       assertThat(synced.status()).isEqualTo(RunStatus.FINISHED);
