@@ -11,7 +11,6 @@ import dev.mlops.experiments.RunRecord;
 import dev.mlops.experiments.RunSpec;
 import dev.mlops.experiments.RunStatus;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
