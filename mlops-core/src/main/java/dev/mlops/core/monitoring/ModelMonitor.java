@@ -66,7 +66,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Thread-safe: counters are {@link LongAdder}s and atomic arrays, each streaming detector is
  * updated under its own lock, windows close under one lock. Under concurrent traffic a prediction
- * recorded while its window closes may be counted in the next window; totals are exact.
+ * recorded while its window closes may be counted in a neighbouring window; window
+ * boundaries (every {@code count} predictions) and totals are exact.
  */
 public final class ModelMonitor implements Model {
   private static final int CONFIDENCE_BINS = 10;
@@ -385,10 +386,12 @@ public final class ModelMonitor implements Model {
 
   private void closeCountWindow(long row) {
     synchronized (windowLock) {
-      if (row > windowStart.rows()) {
+      // windows close in row order even when a later boundary's thread gets the lock first
+      while (windowStart.rows() + windowCount <= row) {
         Readings r = read();
-        close(r, windowStart.rows(), row, r.time());
-        windowStart = withRows(r, row);
+        long end = windowStart.rows() + windowCount;
+        close(r, windowStart.rows(), end, r.time());
+        windowStart = withRows(r, end);
       }
     }
   }
