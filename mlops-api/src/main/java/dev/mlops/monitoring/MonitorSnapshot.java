@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param predictions predictions recorded (successes and failures)
  * @param inFlight predictions running in the model now
  * @param errorsByKind failures by kind (kinds with none are left out)
+ * @param latencyTotalNanos the sum of every caller-measured latency, in nanoseconds
  * @param latencyP50Ms median latency over every prediction so far (NaN before any)
  * @param latencyP90Ms 90th percentile latency
  * @param latencyP99Ms 99th percentile latency
@@ -48,6 +49,7 @@ public record MonitorSnapshot(
     long predictions,
     long inFlight,
     Map<FailureKind, Long> errorsByKind,
+    long latencyTotalNanos,
     double latencyP50Ms,
     double latencyP90Ms,
     double latencyP99Ms,

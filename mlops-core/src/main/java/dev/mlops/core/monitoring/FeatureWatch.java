@@ -199,6 +199,14 @@ final class FeatureWatch {
     return Optional.empty();
   }
 
+  /** Returns what judges this feature's drift: "psi", the detector's name, or empty. */
+  Optional<String> judge() {
+    if (profile.isPresent()) {
+      return Optional.of(Psi.NAME);
+    }
+    return detector == null ? Optional.empty() : Optional.of(detector.name());
+  }
+
   Optional<DriftState> detectorState() {
     if (detector == null) {
       return Optional.empty();

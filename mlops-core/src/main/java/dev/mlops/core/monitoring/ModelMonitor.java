@@ -80,6 +80,7 @@ public final class ModelMonitor implements Model {
   private final FeatureWatch[] featureArray;
   private final boolean checksInput;
   private final LatencyHistogram latency = new LatencyHistogram();
+  private final LongAdder latencyNanos = new LongAdder();
   private final LongAdder[] errors = adders(FailureKind.values().length);
   private final LongAdder[] confidence = adders(CONFIDENCE_BINS);
   private final LongAdder inFlight = new LongAdder();
@@ -289,6 +290,7 @@ public final class ModelMonitor implements Model {
       tick();
     }
     latency.record(nanos);
+    latencyNanos.add(nanos);
     if (checksInput) {
       int present = 0;
       for (FeatureWatch w : featureArray) {
@@ -488,7 +490,7 @@ public final class ModelMonitor implements Model {
       recent = List.copyOf(history);
     }
     return new MonitorSnapshot(model.name(), model.version(), config.arm(), r.time(), r.rows(),
-        inFlight.sum(), byKind,
+        inFlight.sum(), byKind, latencyNanos.sum(),
         LatencyHistogram.quantileMillis(r.latency(), 0.50),
         LatencyHistogram.quantileMillis(r.latency(), 0.90),
         LatencyHistogram.quantileMillis(r.latency(), 0.99),
@@ -496,6 +498,18 @@ public final class ModelMonitor implements Model {
         ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         recent, alerts.sum(), events.droppedEvents());
+  }
+
+  /**
+   * Returns, per feature with a drift verdict, what judges it: {@code "psi"} when the reference
+   * profiles it, else its streaming detector's name; in spec order.
+   */
+  public Map<String, String> driftDetectors() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (FeatureWatch w : features) {
+      w.judge().ifPresent(j -> out.put(w.name(), j));
+    }
+    return out;
   }
 
   /** Returns the names of the features checked against the spec, in spec order. */
