@@ -323,12 +323,9 @@ public final class ModelMonitor implements Model {
     if (label.isPresent()) {
       classCounter(label.get()).increment();
     }
-    if (!p.probabilities().isEmpty()) {
-      OptionalDouble c = p.confidence();
-      if (c.isPresent() && c.getAsDouble() >= 0 && c.getAsDouble() <= 1) {
-        confidence[Math.min(CONFIDENCE_BINS - 1, (int) (c.getAsDouble() * CONFIDENCE_BINS))]
-            .increment();
-      }
+    double top = topProbability(p.probabilities());
+    if (top >= 0 && top <= 1) {
+      confidence[Math.min(CONFIDENCE_BINS - 1, (int) (top * CONFIDENCE_BINS))].increment();
     }
     if (actualLabel != null) {
       labelled.increment();
@@ -336,6 +333,17 @@ public final class ModelMonitor implements Model {
         correct.increment();
       }
     }
+  }
+
+  /** {@link Prediction#confidence()} without its OptionalDouble: NaN when there is none. */
+  private static double topProbability(Map<String, Double> probabilities) {
+    double top = Double.NaN;
+    for (Double v : probabilities.values()) {
+      if (v != null && !v.isNaN() && !(top >= v)) {
+        top = v;
+      }
+    }
+    return top;
   }
 
   private LongAdder classCounter(String label) {
