@@ -1,5 +1,6 @@
 package dev.mlops.cli.monitor;
 
+import dev.mlops.cli.MlopsCommand;
 import dev.mlops.core.data.CsvReader;
 import dev.mlops.core.data.SpecJson;
 import dev.mlops.core.model.PredictionOutcomes;
@@ -116,7 +117,7 @@ public final class MonitorCommand implements Callable<Integer> {
           : text(replay));
       out.flush();
     }
-    return 0;
+    return MlopsCommand.EXIT_OK;
   }
 
   private int windowsOf(int rows) {

@@ -9,16 +9,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.DataFormatException;
+import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.monitoring.FeatureProfile;
 import dev.mlops.monitoring.ReferenceProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -70,24 +68,14 @@ public final class ReferenceProfileJson {
   }
 
   /**
-   * Writes the profile to a file atomically (a temporary file in the same directory, forced to
-   * disk, then moved over the target).
+   * Writes the profile to a file atomically ({@link AtomicFiles}: a temporary file in the same
+   * directory, forced to disk, then moved over the target).
    *
    * @throws UncheckedIOException if the file cannot be written
    */
   public static void write(ReferenceProfile profile, Path file) {
-    Path dir = file.toAbsolutePath().getParent();
     try {
-      Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-      try {
-        Files.writeString(tmp, write(profile), StandardCharsets.UTF_8);
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-          ch.force(true);
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFiles.writeString(file, write(profile));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write reference profile to " + file, e);
     }
