@@ -216,14 +216,16 @@ class ModelMonitorTest {
   }
 
   @Test
-  void nanScoresAreCountedAsNullOutputsAndStillReturned() {
-    ModelMonitor monitor = monitor(MonitorConfig.builder().window(WindowPolicy.ofCount(2)).build());
+  void nanAndInfiniteScoresAreCountedAsNullOutputsAndStillReturned() {
+    ModelMonitor monitor = monitor(MonitorConfig.builder().window(WindowPolicy.ofCount(3)).build());
     Prediction broken = monitor.predict(x(999));
+    Prediction infinite = monitor.predict(x(998));
     monitor.predict(x(1));
     assertThat(broken.score().getAsDouble()).isNaN();
+    assertThat(infinite.score().getAsDouble()).isInfinite();
     MonitorSnapshot s = monitor.snapshot();
-    assertThat(s.nullOutputs()).isEqualTo(1);
-    assertThat(s.windows().get(0).nullOutputs()).isEqualTo(1);
+    assertThat(s.nullOutputs()).isEqualTo(2);
+    assertThat(s.windows().get(0).nullOutputs()).isEqualTo(2);
     assertThat(s.confidenceHistogram()).containsExactly(0L, 0L, 0L, 0L, 0L, 0L, 0L, 1L, 0L, 0L);
     monitor.close();
   }

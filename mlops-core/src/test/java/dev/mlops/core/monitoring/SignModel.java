@@ -19,7 +19,7 @@ import java.util.OptionalDouble;
 /**
  * A classifier on feature {@code x}: "pos" when {@code x > 0}, else "neg", with a logistic
  * probability; fails with INVALID_INPUT when {@code x} is missing, and returns a NaN score when
- * {@code x} is 999 (a broken output). Its spec: {@code x} in [-10, 10] (required).
+ * {@code x} is 999 and an infinite one when it is 998 (broken outputs). Its spec: {@code x} in [-10, 10] (required).
  */
 class SignModel implements Model {
   static final DatasetSpec SPEC = DatasetSpec.builder()
@@ -51,8 +51,9 @@ class SignModel implements Model {
           "missing", "feature x is missing", null);
     }
     double x = record.getDouble("x");
-    if (x == 999) {
-      return new Prediction(Optional.of("pos"), OptionalDouble.of(Double.NaN), Map.of(), "v1",
+    if (x == 999 || x == 998) {
+      double broken = x == 999 ? Double.NaN : Double.POSITIVE_INFINITY;
+      return new Prediction(Optional.of("pos"), OptionalDouble.of(broken), Map.of(), "v1",
           Duration.ZERO);
     }
     double p = 1 / (1 + Math.exp(-x));
