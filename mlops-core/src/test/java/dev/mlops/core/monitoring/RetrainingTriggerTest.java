@@ -3,7 +3,6 @@ package dev.mlops.core.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mlops.events.MonitorEvent;
 import dev.mlops.monitoring.AlertRaised;
 import dev.mlops.monitoring.MonitorConfig;
 import dev.mlops.monitoring.RetrainingDecision;
