@@ -12,8 +12,8 @@ import java.util.OptionalDouble;
  * What a monitor saw in one closed window. Maps keep the spec's feature order and the model's
  * class order; a feature or class with nothing to count maps to 0.
  *
- * <p>Under concurrent traffic a prediction recorded while its window closes may be counted in the
- * next window; totals over all windows are exact.
+ * <p>Under concurrent traffic a prediction recorded while its window closes may be counted in a
+ * neighbouring window; row ranges and totals over all windows are exact.
  *
  * <p>Immutable and thread-safe.
  *
