@@ -31,14 +31,11 @@ import java.util.TreeSet;
 public record RolloutPlan(
     List<RolloutStep> steps, Objectives gates, int failureLimit, Set<String> hostMetrics) {
 
-  /** Output drift of the candidate against the primary: {@value}. See {@code docs/metrics.md}. */
-  public static final String OUTPUT_DRIFT = "output.drift";
-
   /** The metrics the rollout controller measures itself. */
   public static final Set<String> GATE_METRICS = Set.of(
       KeyMetrics.SHADOW_AGREEMENT, KeyMetrics.ERROR_RATE, KeyMetrics.LATENCY_P50_MS,
       KeyMetrics.LATENCY_P90_MS, KeyMetrics.LATENCY_P95_MS, KeyMetrics.LATENCY_P99_MS,
-      KeyMetrics.ACCURACY, OUTPUT_DRIFT);
+      KeyMetrics.ACCURACY, KeyMetrics.OUTPUT_DRIFT);
 
   /** Default {@link #failureLimit()}: {@value}, roll back on the first failed analysis as Argo. */
   public static final int DEFAULT_FAILURE_LIMIT = 0;

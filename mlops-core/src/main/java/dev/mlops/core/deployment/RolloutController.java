@@ -383,7 +383,7 @@ public final class RolloutController implements DeploymentStrategy, AutoCloseabl
     cand.put(KeyMetrics.ACCURACY, w.candidate.accuracy());
     base.put(KeyMetrics.ACCURACY, w.primary.accuracy());
     cand.put(KeyMetrics.SHADOW_AGREEMENT, w.shadow.agreement());
-    cand.put(RolloutPlan.OUTPUT_DRIFT, w.candidate.classShareDistance(w.primary));
+    cand.put(KeyMetrics.OUTPUT_DRIFT, w.candidate.classShareDistance(w.primary));
     w.hostMetrics.forEach((metric, m) -> {
       cand.put(metric, m[0]);
       if (m[1] != null) {

@@ -284,6 +284,22 @@ class RolloutControllerTest {
   }
 
   @Test
+  void outputDriftIsTheDistanceBetweenTheArmsClassShares() {
+    RolloutPlan plan = RolloutPlan.builder().step(RolloutStep.canary(5_000, 100)).step(RolloutStep.unanalysed(10_000))
+        .gates(Objectives.builder().atMost(KeyMetrics.OUTPUT_DRIFT, 0.1).build()).build();
+    ScriptedModel alwaysNo = ScriptedModel.of("v4", r -> "no");
+    try (RolloutController c = start(builder(plan, alwaysNo))) {
+      while (c.status().state() == RolloutState.RUNNING) {
+        traffic(c, 1);
+      }
+      GatesEvaluated g = (GatesEvaluated) events.stream().filter(GatesEvaluated.class::isInstance).findFirst().orElseThrow();
+      // the primary says "yes" on half the traffic, the candidate never: distance 0.5
+      assertThat(g.verdicts().get(0).candidate().getAsDouble()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(0.05));
+      assertThat(c.status().state()).isEqualTo(RolloutState.ROLLED_BACK);
+    }
+  }
+
+  @Test
   void aPlanGateOnAnUnknownMetricIsRejected() {
     assertThatThrownBy(() -> RolloutPlan.builder().step(RolloutStep.shadow(10))
         .gates(Objectives.builder().atMost("gpu.memory", 0.8).build()).build())
