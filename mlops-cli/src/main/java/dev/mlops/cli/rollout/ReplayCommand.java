@@ -1,5 +1,6 @@
 package dev.mlops.cli.rollout;
 
+import dev.mlops.cli.MlopsCommand;
 import dev.mlops.core.data.CsvReader;
 import dev.mlops.core.deployment.RolloutController;
 import dev.mlops.core.deployment.RolloutPlans;
@@ -120,7 +121,7 @@ public final class ReplayCommand implements Callable<Integer> {
       }
       out.flush();
     }
-    return 0;
+    return MlopsCommand.EXIT_OK;
   }
 
   private static StepRecord stepRecord(RolloutPlan plan, int index) {
