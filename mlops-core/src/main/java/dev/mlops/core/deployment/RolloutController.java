@@ -109,6 +109,8 @@ public final class RolloutController implements DeploymentStrategy, AutoCloseabl
   private volatile Phase phase;
   private volatile RolloutState state = RolloutState.RUNNING;
   private volatile boolean dryRun;
+  /** Set by {@link #close()}: shadow copies still finishing must not write to the closed journal. */
+  private volatile boolean closed;
   private int failures;
   private String reason = "";
 
@@ -263,7 +265,7 @@ public final class RolloutController implements DeploymentStrategy, AutoCloseabl
   private void afterCandidate(Phase ph) {
     if (journal != null && checkpointEvery > 0 && ph.window.candidateRequests.sum() % checkpointEvery == 0) {
       synchronized (this) {
-        if (phase == ph && !state.isTerminal()) {
+        if (phase == ph && !state.isTerminal() && !closed) {
           journal.append(ph.window.toJournal(), true);
         }
       }
@@ -448,7 +450,7 @@ public final class RolloutController implements DeploymentStrategy, AutoCloseabl
     RolloutStep step = plan.step(index);
     phase = new Phase(index, step.shadow() ? Mode.SHADOW : Mode.CANARY, step.weightBps(),
         new AnalysisWindow(index, step, now, shadowConfig));
-    if (journal != null) {
+    if (journal != null && !closed) {
       journal.append(phase.window.toJournal(), false);
     }
   }
@@ -470,7 +472,7 @@ public final class RolloutController implements DeploymentStrategy, AutoCloseabl
   }
 
   private void record(RolloutEvent e) {
-    if (journal != null) {
+    if (journal != null && !closed) {
       journal.append(JournalRecords.of(e, failures), true);
     }
     audit.add(e);
@@ -596,7 +598,7 @@ public final class RolloutController implements DeploymentStrategy, AutoCloseabl
 
   /** Writes the current window's counts to the journal and fsyncs it; no-op without a journal. */
   public synchronized void checkpoint() {
-    if (journal != null && !state.isTerminal()) {
+    if (journal != null && !state.isTerminal() && !closed) {
       journal.append(phase.window.toJournal(), true);
     }
   }
@@ -638,6 +640,10 @@ public final class RolloutController implements DeploymentStrategy, AutoCloseabl
   public void close() {
     lane.close();
     synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
       if (journal != null) {
         journal.close();
       }
