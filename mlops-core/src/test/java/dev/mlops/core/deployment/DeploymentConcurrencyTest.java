@@ -135,6 +135,39 @@ class DeploymentConcurrencyTest {
   }
 
   @Test
+  void theControllerJudgesEachWindowExactlyOnceUnderConcurrentTraffic() throws Exception {
+    dev.mlops.deployment.RolloutPlan plan = dev.mlops.deployment.RolloutPlan.builder()
+        .step(dev.mlops.deployment.RolloutStep.shadow(5_000))
+        .step(dev.mlops.deployment.RolloutStep.canary(1_000, 5_000))
+        .step(dev.mlops.deployment.RolloutStep.canary(5_000, 5_000))
+        .step(dev.mlops.deployment.RolloutStep.unanalysed(10_000))
+        .gates(dev.mlops.scoping.Objectives.builder().atMost(dev.mlops.scoping.KeyMetrics.ERROR_RATE, 0.01).build())
+        .build();
+    List<dev.mlops.events.RolloutEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+    LongAdder served = new LongAdder();
+    try (RolloutController c = RolloutController.builder("concurrent", plan, constant("v1", "a"), constant("v2", "a"))
+        .clock(TestClock.create()).shadowConfig(ShadowConfig.defaults().withThreads(2).withQueueCapacity(8192))
+        .build()) {
+      c.events().onEvent(events::add);
+      Record features = ScriptedModel.x(1);
+      run(THREADS, t -> {
+        for (int i = 0; i < 20_000; i++) {
+          PredictionOutcome o = c.serve(PredictionRequest.builder(features).requestId("r")
+              .routingKey("t" + t + "-" + i).build());
+          if (o.succeeded()) {
+            served.increment();
+          }
+        }
+      });
+      assertThat(served.sum()).isEqualTo(THREADS * 20_000L);
+      assertThat(c.status().state()).isEqualTo(dev.mlops.deployment.RolloutState.PROMOTED);
+      assertThat(events).filteredOn(dev.mlops.deployment.GatesEvaluated.class::isInstance)
+          .extracting(e -> ((dev.mlops.deployment.GatesEvaluated) e).step()).containsExactly(0, 1, 2);
+      assertThat(c.auditLog()).hasSize(events.size() + 1); // + STARTED, published before we subscribed
+    }
+  }
+
+  @Test
   void shadowCountsAddUpUnderConcurrentTraffic() throws Exception {
     ShadowConfig config = ShadowConfig.defaults().withThreads(2).withQueueCapacity(4096);
     try (ShadowStrategy shadow = ShadowStrategy.builder(constant("v1", "a"), constant("v2", "a"))
