@@ -20,7 +20,7 @@ import org.apache.commons.math3.linear.SingularMatrixException;
  *
  * @param l2 L2 penalty on the weights, {@code >= 0}; 0 is ordinary least squares
  */
-public record LinearRegressionTrainer(double l2) {
+public record LinearRegressionTrainer(double l2) implements Trainer {
 
   /** Default L2 penalty: {@value}, the same as {@link LogisticRegressionTrainer#DEFAULT_L2}. */
   public static final double DEFAULT_L2 = LogisticRegressionTrainer.DEFAULT_L2;
@@ -51,6 +51,7 @@ public record LinearRegressionTrainer(double l2) {
    *     by the pipeline, or the features are collinear with {@code l2 = 0}
    * @throws dev.mlops.data.FeatureTransformException if the pipeline cannot be fitted
    */
+  @Override
   public PipelineModel fit(Dataset data, String label, FeaturePipeline pipeline) {
     NumericColumn target = data.numeric(label);
     if (target.missingCount() > 0) {

@@ -35,7 +35,7 @@ import java.util.Objects;
  */
 public record LogisticRegressionTrainer(
     int epochs, double learningRate, double l2, int batchSize, long seed,
-    Map<String, Double> classWeights) {
+    Map<String, Double> classWeights) implements Trainer {
 
   /** Default passes over the data: {@value} (converges on the 569-row breast-cancer data). */
   public static final int DEFAULT_EPOCHS = 100;
@@ -125,6 +125,7 @@ public record LogisticRegressionTrainer(
    * @throws dev.mlops.data.FeatureTransformException naming the column and step if the pipeline
    *     cannot be fitted
    */
+  @Override
   public PipelineModel fit(Dataset data, String label, FeaturePipeline pipeline) {
     TrainingData t = TrainingData.of(data, label, pipeline);
     List<String> classes = TrainingData.classes(t.labels);

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public record SoftmaxRegressionTrainer(
     int epochs, double learningRate, double l2, int batchSize, long seed,
-    Map<String, Double> classWeights) {
+    Map<String, Double> classWeights) implements Trainer {
 
   /** Name of the models this trainer returns: {@value}. */
   public static final String MODEL_NAME = "softmax-regression";
@@ -50,6 +50,7 @@ public record SoftmaxRegressionTrainer(
    *     pipeline, or has fewer than two classes
    * @throws dev.mlops.data.FeatureTransformException if the pipeline cannot be fitted
    */
+  @Override
   public PipelineModel fit(Dataset data, String label, FeaturePipeline pipeline) {
     TrainingData t = TrainingData.of(data, label, pipeline);
     List<String> classes = TrainingData.classes(t.labels);

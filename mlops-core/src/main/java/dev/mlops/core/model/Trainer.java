@@ -1,0 +1,22 @@
+package dev.mlops.core.model;
+
+import dev.mlops.core.features.FeaturePipeline;
+import dev.mlops.data.Dataset;
+
+/**
+ * Something that fits a feature pipeline and a model on a dataset: the shape the trainers of this
+ * package share, so cross-validation and sanity checks accept any of them.
+ *
+ * <p>Implementations in this package are immutable and thread-safe.
+ */
+@FunctionalInterface
+public interface Trainer {
+
+  /**
+   * Fits {@code pipeline} on {@code data} and a model on its outputs to predict {@code label}.
+   *
+   * @throws IllegalArgumentException if the label is absent, missing or unsuitable
+   * @throws dev.mlops.data.FeatureTransformException if the pipeline cannot be fitted
+   */
+  PipelineModel fit(Dataset data, String label, FeaturePipeline pipeline);
+}
