@@ -1,9 +1,9 @@
 package dev.mlops.core.evaluation;
 
 import dev.mlops.core.features.FeaturePipeline;
-import dev.mlops.core.model.PipelineModel;
 import dev.mlops.core.model.Trainer;
 import dev.mlops.data.Dataset;
+import dev.mlops.model.Model;
 import dev.mlops.evaluation.ClassificationReport;
 import dev.mlops.evaluation.ConfidenceInterval;
 import java.util.ArrayList;
@@ -109,8 +109,9 @@ public final class CrossValidation {
     for (int f = 0; f < folds; f++) {
       Dataset train = data.selectRows(rows(fold, f, false));
       Dataset test = data.selectRows(rows(fold, f, true));
-      PipelineModel model = trainer.fit(train, label, pipeline);
-      reports.add(ModelEvaluation.classification(model, test, label));
+      try (Model model = trainer.fit(train, label, pipeline)) {
+        reports.add(ModelEvaluation.classification(model, test, label));
+      }
     }
     Map<String, MetricSummary> metrics = new LinkedHashMap<>();
     metrics.put("accuracy", summary(reports, ClassificationReport::accuracy));

@@ -1,9 +1,9 @@
 package dev.mlops.core.evaluation;
 
 import dev.mlops.core.features.FeaturePipeline;
-import dev.mlops.core.model.PipelineModel;
 import dev.mlops.core.model.Trainer;
 import dev.mlops.data.Dataset;
+import dev.mlops.model.Model;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -60,8 +60,10 @@ public final class SanityChecks {
       all[j] = t;
     }
     Dataset sample = data.selectRows(Arrays.copyOf(all, sampleSize));
-    PipelineModel model = trainer.fit(sample, label, pipeline);
-    double accuracy = ModelEvaluation.classification(model, sample, label).accuracy();
+    double accuracy;
+    try (Model model = trainer.fit(sample, label, pipeline)) {
+      accuracy = ModelEvaluation.classification(model, sample, label).accuracy();
+    }
     boolean passed = accuracy >= OVERFIT_ACCURACY;
     return new OverfitResult(sampleSize, accuracy, OVERFIT_ACCURACY, passed, passed ? ""
         : "the model cannot fit " + sampleSize + " training rows (accuracy " + accuracy
