@@ -98,6 +98,22 @@ public record FeaturePipeline(Map<String, List<FeatureStep>> columns) {
     return new FittedPipeline(fitted);
   }
 
+  /** Returns the versioned JSON form of the declaration (steps and settings, nothing fitted). */
+  public String toJson() {
+    return StepJson.write(this);
+  }
+
+  /**
+   * Reads the JSON form of {@link #toJson()}.
+   *
+   * @param source names the text in errors, e.g. the file name
+   * @throws dev.mlops.DataFormatException naming the field if the JSON is malformed, of a newer
+   *     version, or declares an unknown or invalid step
+   */
+  public static FeaturePipeline fromJson(String json, String source) {
+    return StepJson.read(json, source);
+  }
+
   /** Starts an empty builder. */
   public static Builder builder() {
     return new Builder();

@@ -190,6 +190,26 @@ class FeaturePipelineTest {
   }
 
   @Test
+  void declarationRoundTripsThroughJson() {
+    FeaturePipeline p = FeaturePipeline.builder()
+        .column("x", imputeConstant("0.5"), log1p(), scale(ScaleKind.ROBUST), clip(-3, 3),
+            FeatureStep.bucketize(-1, 1), binarize(0.5))
+        .column("q", quantileBuckets(4))
+        .column("c", impute(ImputeStrategy.MOST_FREQUENT), ordinal(UnknownPolicy.ERROR))
+        .column("d", oneHot(UnknownPolicy.EXTRA_COLUMN))
+        .column("raw")
+        .build();
+    assertThat(FeaturePipeline.fromJson(p.toJson(), "spec.json")).isEqualTo(p);
+    assertThatThrownBy(() -> FeaturePipeline.fromJson(
+            p.toJson().replace("\"log1p\"", "\"sqrt\""), "spec.json"))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("columns[0].steps[1].step").hasMessageContaining("unknown step 'sqrt'");
+    assertThatThrownBy(() -> FeaturePipeline.fromJson(
+            p.toJson().replace("\"ROBUST\"", "\"FANCY\""), "spec.json"))
+        .hasMessageContaining("columns[0].steps[2]");
+  }
+
+  @Test
   void fittedParametersAreLoggedToTheRun() throws Exception {
     FittedPipeline p = x(scale(ScaleKind.ROBUST)).fit(SMALL);
     assertThat(p.params()).containsEntry("features.x.1.op", "affine")
