@@ -33,7 +33,8 @@ public final class DemoCommand implements Callable<Integer> {
       new OnnxServingStep(),
       new FeaturePipelineStep(),
       new ObjectivesCheckStep(),
-      new DriftStep());
+      new DriftStep(),
+      new MonitoringStep());
 
   @Option(
       names = "--out",
