@@ -29,6 +29,7 @@ final class QuantileSketch {
   private double[][] levels;
   private int[] sizes;
   private int height;
+  private int[] capacities;
   private int retained;
   private int capacity;
   private long count;
@@ -46,10 +47,14 @@ final class QuantileSketch {
 
   /** Restores a sketch from its parts (see {@link #levelItems}); the arrays are copied. */
   static QuantileSketch restore(int k, long count, double variance, long random, double[][] items) {
+    if (items.length == 0) {
+      throw new IllegalArgumentException("a quantile sketch has at least one level, had none");
+    }
     QuantileSketch s = new QuantileSketch(k, random);
     s.levels = new double[items.length][];
     s.sizes = new int[items.length];
     s.height = items.length;
+    s.capacity = s.totalCapacity();
     long weight = 0;
     for (int h = 0; h < items.length; h++) {
       s.levels[h] = Arrays.copyOf(items[h], Math.max(items[h].length, s.levelCapacity(h)));
@@ -63,7 +68,6 @@ final class QuantileSketch {
     }
     s.count = count;
     s.variance = variance;
-    s.capacity = s.totalCapacity();
     return s;
   }
 
@@ -75,6 +79,7 @@ final class QuantileSketch {
     }
     s.sizes = sizes.clone();
     s.height = height;
+    s.capacities = capacities;
     s.retained = retained;
     s.capacity = capacity;
     s.count = count;
@@ -262,14 +267,18 @@ final class QuantileSketch {
   }
 
   private int levelCapacity(int h) {
-    int depth = height - 1 - h;
-    return Math.max(MIN_LEVEL_CAPACITY, (int) Math.ceil(k * Math.pow(CAPACITY_DECAY, depth)));
+    return capacities[h];
   }
 
+  /** Recomputes the level capacities for the current height and returns their sum. */
   private int totalCapacity() {
+    capacities = new int[height];
     int total = 0;
     for (int h = 0; h < height; h++) {
-      total += levelCapacity(h);
+      int depth = height - 1 - h;
+      capacities[h] =
+          Math.max(MIN_LEVEL_CAPACITY, (int) Math.ceil(k * Math.pow(CAPACITY_DECAY, depth)));
+      total += capacities[h];
     }
     return total;
   }
