@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The accumulator behind a {@link NumericProfile}: exact counts, minimum and maximum; mean and
@@ -160,44 +161,54 @@ final class NumericSummary implements NumericProfile {
     view = null;
   }
 
-  /** Adds a column of values; the counts, extremes and sketch equal adding them one by one. */
-  void addAll(double[] values) {
-    double[] finite = new double[values.length];
-    int n = 0;
-    double sum = 0;
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (double x : values) {
-      if (Double.isNaN(x)) {
-        missing++;
-      } else if (Double.isInfinite(x)) {
-        infinite++;
-      } else {
-        double v = x + 0.0;
-        finite[n++] = v;
-        sum += v;
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
+  /** Values per chunk of {@link #addAll}: small enough to stay in the L1 cache. */
+  private static final int CHUNK = 1024;
+
+  /**
+   * Adds values {@code values.at(0 .. size)}; counts, extremes, small domain and sketch equal
+   * adding them one by one, the moments are those of per-chunk two-pass sums combined by Chan's
+   * formula (more accurate than Welford's update, and as fast as the data can be read).
+   */
+  void addAll(IntToDoubleFunction values, int size) {
+    double[] chunk = new double[Math.min(CHUNK, size)];
+    for (int start = 0; start < size; start += CHUNK) {
+      int end = Math.min(size, start + CHUNK);
+      int n = 0;
+      double sum = 0;
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (int row = start; row < end; row++) {
+        double x = values.applyAsDouble(row);
+        if (Double.isNaN(x)) {
+          missing++;
+        } else if (Double.isInfinite(x)) {
+          infinite++;
+        } else {
+          double v = x + 0.0;
+          chunk[n++] = v;
+          sum += v;
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
       }
+      count += end - start;
+      if (n == 0) {
+        continue;
+      }
+      double chunkMean = sum / n;
+      double chunkM2 = 0;
+      for (int i = 0; i < n; i++) {
+        double d = chunk[i] - chunkMean;
+        chunkM2 += d * d;
+      }
+      combineMoments(n, chunkMean, chunkM2);
+      min = Math.min(min, lo);
+      max = Math.max(max, hi);
+      for (int i = 0; i < n && domainSize >= 0; i++) {
+        countInDomain(chunk[i], 1);
+      }
+      sketch.addAll(chunk, 0, n);
     }
-    count += values.length;
-    if (n == 0) {
-      return;
-    }
-    // two passes over the batch, then Chan's formula with the state so far
-    double batchMean = sum / n;
-    double batchM2 = 0;
-    for (int i = 0; i < n; i++) {
-      double d = finite[i] - batchMean;
-      batchM2 += d * d;
-    }
-    combineMoments(n, batchMean, batchM2);
-    min = Math.min(min, lo);
-    max = Math.max(max, hi);
-    for (int i = 0; i < n && domainSize >= 0; i++) {
-      countInDomain(finite[i], 1);
-    }
-    sketch.addAll(finite, 0, n);
     view = null;
   }
 

@@ -11,7 +11,6 @@ import dev.mlops.profile.ColumnProfile;
 import dev.mlops.profile.DatasetProfile;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,8 @@ public final class ProfileBuilder {
   private final String[] names;
   private final NumericSummary[] numeric;
   private final CategoricalSummary[] categorical;
+  /** Numeric values of the record being added, checked before any summary changes. */
+  private final double[] parsed;
   private long rows;
 
   ProfileBuilder(Map<String, FeatureType> columns, ProfileConfig config) {
@@ -42,6 +43,7 @@ public final class ProfileBuilder {
     this.names = new String[n];
     this.numeric = new NumericSummary[n];
     this.categorical = new CategoricalSummary[n];
+    this.parsed = new double[n];
     int i = 0;
     for (Map.Entry<String, FeatureType> e : columns.entrySet()) {
       names[i] = Objects.requireNonNull(e.getKey(), "column name");
@@ -75,28 +77,27 @@ public final class ProfileBuilder {
    */
   public ProfileBuilder update(Record record) {
     Objects.requireNonNull(record, "record");
-    double[] parsed = new double[names.length];
+    // a record built from a map returns that map: one lookup per feature
+    Map<String, Object> values = record.toMap();
+    double[] parsed = this.parsed;
     for (int i = 0; i < names.length; i++) {
       if (numeric[i] != null) {
-        parsed[i] = number(record, names[i]);
+        parsed[i] = number(values.get(names[i]), names[i]);
       }
     }
     for (int i = 0; i < names.length; i++) {
       if (numeric[i] != null) {
         numeric[i].add(parsed[i]);
       } else {
-        categorical[i].add(record.has(names[i]) ? record.getString(names[i]) : null);
+        Object v = values.get(names[i]);
+        categorical[i].add(v == null || (v instanceof Double d && d.isNaN()) ? null : v.toString());
       }
     }
     rows++;
     return this;
   }
 
-  private static double number(Record record, String feature) {
-    if (!record.has(feature)) {
-      return Double.NaN;
-    }
-    Object v = record.get(feature);
+  private static double number(Object v, String feature) {
     if (v == null) {
       return Double.NaN;
     }
@@ -115,7 +116,7 @@ public final class ProfileBuilder {
     for (int i = 0; i < names.length; i++) {
       if (dataset.find(names[i]).isEmpty()) {
         if (numeric[i] != null) {
-          numeric[i].addAll(missingValues(dataset.rowCount()));
+          numeric[i].addAll(row -> Double.NaN, dataset.rowCount());
         } else {
           categorical[i].addMissing(dataset.rowCount());
         }
@@ -134,14 +135,12 @@ public final class ProfileBuilder {
   private void feed(int i, Column column) {
     if (numeric[i] != null) {
       if (column instanceof NumericColumn values) {
-        numeric[i].addAll(values.toArray());
+        numeric[i].addAll(values::value, values.size());
       } else if (column instanceof TimestampColumn times) {
-        double[] millis = new double[times.size()];
-        for (int row = 0; row < millis.length; row++) {
+        numeric[i].addAll(row -> {
           Object t = times.get(row);
-          millis[row] = t == null ? Double.NaN : ((Instant) t).toEpochMilli();
-        }
-        numeric[i].addAll(millis);
+          return t == null ? Double.NaN : ((Instant) t).toEpochMilli();
+        }, times.size());
       } else {
         throw new IllegalArgumentException(typeClash(column, numeric[i].type()));
       }
@@ -166,12 +165,6 @@ public final class ProfileBuilder {
   private static String typeClash(Column column, FeatureType profiled) {
     return "column '" + column.name() + "' is " + column.type() + " in the dataset but "
         + profiled + " in the profile";
-  }
-
-  private static double[] missingValues(int n) {
-    double[] v = new double[n];
-    Arrays.fill(v, Double.NaN);
-    return v;
   }
 
   /** Returns the number of records added. */
