@@ -106,7 +106,7 @@ class ProfileCommandTest {
     Files.writeString(notProfile, "{\"hello\": 1}");
     assertThat(run("profile", "merge", notProfile.toString(), "--out", dir.resolve("m.json").toString()))
         .isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("mlops merge: " + notProfile
+    assertThat(err.toString()).isEqualTo("mlops profile merge: " + notProfile
         + ": not a profile: expected a JSON object with \"format\": \"mlops-profile\""
         + System.lineSeparator());
     err.getBuffer().setLength(0);

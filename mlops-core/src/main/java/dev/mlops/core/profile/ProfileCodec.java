@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.DataFormatException;
+import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.data.FeatureType;
 import dev.mlops.profile.ColumnProfile;
 import dev.mlops.profile.DatasetProfile;
@@ -17,15 +18,9 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -434,43 +429,20 @@ public final class ProfileCodec {
   }
 
   /**
-   * Writes a profile to {@code file} atomically: a temporary file in the same folder is written,
-   * forced to disk and moved over {@code file}, so readers never see half a profile.
+   * Writes a profile to {@code file} atomically ({@link AtomicFiles}: a temporary file in the same
+   * folder, forced to disk, moved over {@code file}), so readers never see half a profile.
    *
-   * @throws UncheckedIOException if the file cannot be written
+   * @throws UncheckedIOException naming the file and the reason if it cannot be written
    */
   public static void write(DatasetProfile profile, Path file, Format format) {
     Objects.requireNonNull(format, "format");
     byte[] bytes = format == Format.JSON
         ? (toJson(profile) + "\n").getBytes(StandardCharsets.UTF_8)
         : toBinary(profile);
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = null;
     try {
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          ch.write(buffer);
-        }
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.write(file, bytes);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort: the move succeeded or the original error is already being thrown
-        }
-      }
+      throw new UncheckedIOException("cannot write " + file + ": " + AtomicFiles.reason(e), e);
     }
   }
 
@@ -484,10 +456,8 @@ public final class ProfileCodec {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new UncheckedIOException("profile " + file + " does not exist", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + file + ": " + AtomicFiles.reason(e), e);
     }
     return hasMagic(bytes)
         ? fromBinary(bytes, file.toString())
