@@ -32,8 +32,8 @@ public interface DatasetProfile {
 
   /**
    * Returns the profile of all rows of this profile and of {@code other}. Merging is commutative
-   * and associative for every exact statistic; columns present on one side only are kept as they
-   * are, columns of both sides come first in this profile's order.
+   * and associative for every exact statistic; the result lists this profile's columns in order,
+   * then those only {@code other} has (a column on one side only is kept as it is).
    *
    * @param other a profile made by the same implementation
    * @return a new profile; neither input changes

@@ -11,8 +11,9 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  *
- * @param report the drift report; its columns' reasons note that the statistics are estimates
- * @param bounds one bound per tested column, in report order
+ * @param report the drift report; a column's reason notes when its statistic is an estimate
+ * @param bounds per tested column whose statistic has a known bound (exact ones included, with
+ *     {@code lower == upper}), in report order; binned distances on sketched data have none
  */
 public record ProfileDrift(DriftReport report, List<StatisticBound> bounds) {
 
