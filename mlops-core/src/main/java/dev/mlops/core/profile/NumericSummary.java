@@ -152,7 +152,8 @@ final class NumericSummary implements NumericProfile {
     double v = x + 0.0;
     long n = sketch.count() + 1;
     double delta = v - mean;
-    mean += delta / n;
+    // delta overflows for values near ±Double.MAX_VALUE; v/n − mean/n does not
+    mean += Double.isInfinite(delta) ? v / n - mean / n : delta / n;
     m2 += delta * (v - mean);
     min = Math.min(min, v);
     max = Math.max(max, v);
@@ -196,6 +197,13 @@ final class NumericSummary implements NumericProfile {
         continue;
       }
       double chunkMean = sum / n;
+      if (Double.isInfinite(chunkMean)) {
+        // the sum overflowed (values near ±Double.MAX_VALUE): add the values divided by n
+        chunkMean = 0;
+        for (int i = 0; i < n; i++) {
+          chunkMean += chunk[i] / n;
+        }
+      }
       double chunkM2 = 0;
       for (int i = 0; i < n; i++) {
         double d = chunk[i] - chunkMean;
@@ -246,7 +254,9 @@ final class NumericSummary implements NumericProfile {
     }
     double n = (double) na + nb;
     double delta = meanB - mean;
-    double newMean = (na * mean + nb * meanB) / n;
+    // weights first, so that means near ±Double.MAX_VALUE do not overflow; a variance beyond
+    // the double range is +Infinity, as the exact one would be
+    double newMean = na / n * mean + nb / n * meanB;
     m2 = (m2 + m2B) + delta * delta * ((double) na * nb / n);
     mean = newMean;
   }

@@ -113,7 +113,7 @@ public final class ProfileCodec {
     QuantileSketch q = s.sketch();
     ObjectNode sketch = n.putObject("sketch");
     sketch.put("k", q.k());
-    sketch.put("variance", q.variance());
+    putNumber(sketch, "variance", q.variance());
     sketch.put("random", q.random());
     ArrayNode levels = sketch.putArray("levels");
     for (double[] level : q.levelItems()) {
@@ -136,9 +136,12 @@ public final class ProfileCodec {
     distinct.put("registers", Base64.getEncoder().encodeToString(h.registers()));
   }
 
+  /** NaN is null; ±Infinity (a variance beyond the double range) is the text "Infinity". */
   private static void putNumber(ObjectNode n, String field, double v) {
     if (Double.isNaN(v)) {
       n.putNull(field);
+    } else if (Double.isInfinite(v)) {
+      n.put(field, Double.toString(v));
     } else {
       n.put(field, v);
     }
@@ -584,6 +587,9 @@ public final class ProfileCodec {
       JsonNode v = n.get(field);
       if (v == null || v.isNull()) {
         return Double.NaN;
+      }
+      if (v.isTextual() && ("Infinity".equals(v.asText()) || "-Infinity".equals(v.asText()))) {
+        return Double.parseDouble(v.asText());
       }
       if (!v.isNumber()) {
         throw error(n.path("name").asText(null), "field '" + field + "' must be a number, was " + v);

@@ -115,7 +115,7 @@ class ProfileDriftDetectorTest {
         assertThat(exact).as("%s shift %s", test, shift).isBetween(bound.lower(), bound.upper());
         assertThat(bound.confidence()).isCloseTo(0.990, within(0.001));
         // measured: widths 0.060 (clipped at 0) to 0.090 for ks; the wasserstein bound, (rank errors) x (range), is
-        // conservative: widths 0.40 to 0.80 while the estimates were within 0.01 of the exact values
+        // conservative: widths 0.40 to 0.80 while the estimates were about 0.01 from the exact values
         assertThat(bound.upper() - bound.lower()).isLessThan(test == DriftTest.KS ? 0.1 : 1.0);
         assertThat(column(drift.report(), "x").reason().orElseThrow())
             .startsWith("estimated from profiles: the exact " + test.id() + " is in [");
