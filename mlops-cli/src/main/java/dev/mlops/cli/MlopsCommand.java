@@ -10,6 +10,7 @@ import dev.mlops.cli.labels.LabelsCommand;
 import dev.mlops.cli.model.ModelCommand;
 import dev.mlops.cli.model.PredictCommand;
 import dev.mlops.cli.monitor.MonitorCommand;
+import dev.mlops.cli.profile.ProfileCommand;
 import dev.mlops.cli.rollout.RolloutCommand;
 import dev.mlops.cli.runs.RunsCommand;
 import java.util.List;
@@ -49,6 +50,7 @@ import picocli.CommandLine.ScopeType;
       ModelCommand.class,
       PredictCommand.class,
       DriftCommand.class,
+      ProfileCommand.class,
       MonitorCommand.class,
       RolloutCommand.class,
       CommandLine.HelpCommand.class,

@@ -34,6 +34,7 @@ public final class DemoCommand implements Callable<Integer> {
       new FeaturePipelineStep(),
       new ObjectivesCheckStep(),
       new DriftStep(),
+      new ProfileStep(),
       new DeploymentStep(),
       new MonitoringStep());
 

@@ -1,11 +1,19 @@
 package dev.mlops.cli.drift;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.core.data.CsvReader;
+import dev.mlops.core.drift.ProfileDriftDetector;
 import dev.mlops.core.drift.StatisticalDriftDetector;
 import dev.mlops.core.drift.report.DriftReportHtml;
 import dev.mlops.core.drift.report.DriftReportJson;
 import dev.mlops.core.drift.report.DriftReportText;
 import dev.mlops.core.io.AtomicFiles;
+import dev.mlops.core.profile.ProfileCodec;
+import dev.mlops.core.profile.Profiles;
 import dev.mlops.data.Column;
 import dev.mlops.data.Dataset;
 import dev.mlops.data.FeatureType;
@@ -13,6 +21,9 @@ import dev.mlops.drift.BatchDriftConfig;
 import dev.mlops.drift.Correction;
 import dev.mlops.drift.DriftReport;
 import dev.mlops.drift.DriftTest;
+import dev.mlops.profile.DatasetProfile;
+import dev.mlops.profile.ProfileDrift;
+import dev.mlops.profile.StatisticBound;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -30,10 +41,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./mlops drift}: compares a current CSV file with a reference CSV file column by column
- * and prints (or writes) the drift report as text, JSON or a self-contained HTML page.
+ * and prints (or writes) the drift report as text, JSON or a self-contained HTML page. Either side
+ * may be a profile ({@code ./mlops profile}) instead: the other side is then profiled too and the
+ * report computed from the profiles, with the bounds of its estimated statistics (JSON field
+ * {@code bounds}); HTML, which draws the raw values, needs two CSV files.
  *
- * <p>Column types are inferred from the reference and imposed on the current file, so a value
- * that does not fit (a word in a numeric column) is an input error naming file, line and column.
+ * <p>Column types are inferred from the reference (or taken from its profile) and imposed on the
+ * current file, so a value that does not fit (a word in a numeric column) is an input error
+ * naming file, line and column.
  * Exit codes: 0 whether or not drift is found (drift is a result), 2 on bad input.
  *
  * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
@@ -42,7 +57,7 @@ import picocli.CommandLine.Option;
     name = "drift",
     mixinStandardHelpOptions = true,
     description = {
-      "Detect data drift between a reference and a current CSV file.",
+      "Detect data drift between a reference and a current CSV file (or profile).",
       "Exit code 0 whether or not drift is found; 2 on bad input."
     })
 public final class DriftCommand implements Callable<Integer> {
@@ -57,11 +72,11 @@ public final class DriftCommand implements Callable<Integer> {
   }
 
   @Option(names = "--reference", required = true, paramLabel = "REF.csv",
-      description = "The baseline data, e.g. the training set.")
+      description = "The baseline data, e.g. the training set: a CSV file or a profile.")
   Path reference;
 
   @Option(names = "--current", required = true, paramLabel = "CUR.csv",
-      description = "The data to compare with the reference.")
+      description = "The data to compare with the reference: a CSV file or a profile.")
   Path current;
 
   @Option(names = "--columns", split = ",", paramLabel = "a,b",
@@ -107,6 +122,9 @@ public final class DriftCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     BatchDriftConfig config = config();
+    if (ProfileCodec.looksLikeProfile(reference) || ProfileCodec.looksLikeProfile(current)) {
+      return fromProfiles(config);
+    }
     Progress progress = new Progress(spec.commandLine().getErr(), reference, current);
     progress.step("reading " + reference);
     Dataset ref = CsvReader.defaults().read(reference);
@@ -131,6 +149,58 @@ public final class DriftCommand implements Callable<Integer> {
           "Drift: " + current.getFileName() + " vs " + reference.getFileName());
     };
     progress.done();
+    emit(rendered, report);
+    return 0;
+  }
+
+  /** Drift between profiles; a CSV side is profiled first, with the reference's types. */
+  private Integer fromProfiles(BatchDriftConfig config) {
+    if (format == Format.HTML) {
+      throw new IllegalArgumentException("--format html draws the raw values and needs two CSV"
+          + " files; with a profile use --format text or json");
+    }
+    DatasetProfile ref = ProfileCodec.looksLikeProfile(reference)
+        ? ProfileCodec.read(reference)
+        : Profiles.of(CsvReader.defaults().read(reference));
+    DatasetProfile cur;
+    if (ProfileCodec.looksLikeProfile(current)) {
+      cur = ProfileCodec.read(current);
+    } else {
+      Map<String, FeatureType> types = new LinkedHashMap<>();
+      ref.columns().forEach(c -> types.put(c.name(), c.type()));
+      cur = Profiles.of(CsvReader.builder().types(types).build().read(current));
+    }
+    for (String name : config.columns()) {
+      if (ref.find(name).isEmpty() && cur.find(name).isEmpty()) {
+        throw new IllegalArgumentException("--columns: column '" + name
+            + "' is in neither file; reference columns: " + ref.columnNames());
+      }
+    }
+    ProfileDrift drift = ProfileDriftDetector.of(config).detect(ref, cur);
+    String rendered = switch (format) {
+      case JSON -> json(drift) + System.lineSeparator();
+      default -> DriftReportText.toText(drift.report());
+    };
+    emit(rendered, drift.report());
+    return 0;
+  }
+
+  private static String json(ProfileDrift drift) {
+    ObjectNode root = DriftReportJson.toTree(drift.report());
+    ArrayNode bounds = root.putArray("bounds");
+    for (StatisticBound b : drift.bounds()) {
+      bounds.addObject().put("column", b.column()).put("test", b.test())
+          .put("estimate", b.estimate()).put("lower", b.lower()).put("upper", b.upper())
+          .put("confidence", b.confidence()).put("exact", b.exact());
+    }
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree could not be written", e);
+    }
+  }
+
+  private void emit(String rendered, DriftReport report) {
     if (out == null) {
       PrintWriter w = spec.commandLine().getOut();
       w.print(rendered);
@@ -145,7 +215,6 @@ public final class DriftCommand implements Callable<Integer> {
           format.name().toLowerCase(Locale.ROOT), out, DriftReportText.headline(report));
       spec.commandLine().getOut().flush();
     }
-    return 0;
   }
 
   private BatchDriftConfig config() {

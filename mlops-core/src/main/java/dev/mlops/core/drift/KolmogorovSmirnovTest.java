@@ -44,7 +44,15 @@ final class KolmogorovSmirnovTest {
     if (n1 == 0 || n2 == 0) {
       throw new IllegalArgumentException("samples must not be empty, had " + n1 + " and " + n2);
     }
-    double d = statistic(a, b);
+    return fromStatistic(statistic(a, b), n1, n2);
+  }
+
+  /**
+   * Returns D with its two-sided p-value for samples of sizes n1 and n2 (at least 1 each): the
+   * p-value depends on the data only through D, so a statistic computed elsewhere (from two
+   * profiles) gets scipy's p-value too.
+   */
+  static TestResult fromStatistic(double d, long n1, long n2) {
     long g = Samples.gcd(n1, n2);
     if (Math.max(n1, n2) <= MAX_EXACT_N) {
       long lcm = (n1 / g) * n2;

@@ -72,7 +72,7 @@ public final class StatisticalDriftDetector implements BatchDriftDetector {
     for (String name : columnNames(reference, current)) {
       raw.add(column(name, reference.find(name), current.find(name)));
     }
-    return decide(raw);
+    return decide(raw, config);
   }
 
   private List<String> columnNames(Dataset reference, Dataset current) {
@@ -84,8 +84,8 @@ public final class StatisticalDriftDetector implements BatchDriftDetector {
     return List.copyOf(names);
   }
 
-  /** Applies the correction and thresholds, then the dataset-level rule. */
-  private DriftReport decide(List<ColumnDrift> raw) {
+  /** Applies the correction and thresholds, then the dataset-level rule (shared by profiles). */
+  static DriftReport decide(List<ColumnDrift> raw, BatchDriftConfig config) {
     List<Integer> pIndex = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
       if (raw.get(i).status() == ColumnStatus.OK && raw.get(i).pValue().isPresent()) {

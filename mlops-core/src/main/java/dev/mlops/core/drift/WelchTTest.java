@@ -28,12 +28,23 @@ final class WelchTTest {
   public static TestResult test(double[] a, double[] b) {
     Samples.checkFinite(a, "a", 2);
     Samples.checkFinite(b, "b", 2);
-    double n1 = a.length;
-    double n2 = b.length;
     double m1 = mean(a);
     double m2 = mean(b);
-    double vn1 = variance(a, m1) / n1;
-    double vn2 = variance(b, m2) / n2;
+    return fromMoments(m1, variance(a, m1), a.length, m2, variance(b, m2), b.length);
+  }
+
+  /**
+   * Runs the test on summary statistics: means, sample variances (ddof = 1) and sizes (at least
+   * 2 each), as a profile holds them.
+   *
+   * @throws IllegalArgumentException if both variances are 0 (t undefined)
+   */
+  static TestResult fromMoments(double m1, double var1, long size1, double m2, double var2,
+      long size2) {
+    double n1 = size1;
+    double n2 = size2;
+    double vn1 = var1 / n1;
+    double vn2 = var2 / n2;
     if (vn1 + vn2 == 0) {
       throw new IllegalArgumentException("both samples are constant: the t statistic is undefined");
     }
