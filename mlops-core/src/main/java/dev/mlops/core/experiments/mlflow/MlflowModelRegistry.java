@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,8 +74,11 @@ public final class MlflowModelRegistry {
           .path("model_version").path("version").asText());
     } catch (MlflowServerException e) {
       // MLflow's SQL and file stores answer INVALID_PARAMETER_VALUE "Registered model alias X not
-      // found." for a missing alias; RESOURCE_DOES_NOT_EXIST is a missing model
-      if (e.errorCode().equals("INVALID_PARAMETER_VALUE") && e.getMessage().contains("not found")) {
+      // found." for a missing alias, other registries RESOURCE_DOES_NOT_EXIST with the same words;
+      // RESOURCE_DOES_NOT_EXIST without them is a missing model
+      boolean aliasMissing = e.getMessage().toLowerCase(Locale.ROOT).contains("model alias " + alias.toLowerCase(Locale.ROOT)
+          + " not found");
+      if (aliasMissing && (e.errorCode().equals("INVALID_PARAMETER_VALUE") || e.errorCode().equals("RESOURCE_DOES_NOT_EXIST"))) {
         return Optional.empty();
       }
       if (e.errorCode().equals("RESOURCE_DOES_NOT_EXIST")) {

@@ -98,6 +98,14 @@ class MlflowModelRegistryTest {
   }
 
   @Test
+  void aMissingAliasReportedAsResourceDoesNotExistIsStillAMissingAlias() {
+    version("churn", "m-1", 0);
+    server.failEndpoint("registered-models/alias", 1, 404, "RESOURCE_DOES_NOT_EXIST",
+        "Registered model alias challenger not found.");
+    assertThat(registry.aliasVersion("churn", MlflowModelRegistry.CHALLENGER)).isEmpty();
+  }
+
+  @Test
   void reservedAliasesAreRefusedByTheClientAndTheServer() {
     String v1 = version("churn", "m-1", 0);
     assertThatThrownBy(() -> registry.aliasVersion("churn", "Latest"))
