@@ -311,6 +311,38 @@ final class MlflowApi {
         .header("Content-Type", "application/octet-stream").build());
   }
 
+  /**
+   * Lists the files under {@code path} of the artifact proxy's store, recursively
+   * ({@code GET /api/2.0/mlflow-artifacts/artifacts?path=}, which lists one level).
+   */
+  List<String> listProxyFiles(String path) {
+    List<String> out = new ArrayList<>();
+    URI uri = URI.create(base + "/api/2.0/mlflow-artifacts/artifacts?path="
+        + URLEncoder.encode(path, StandardCharsets.UTF_8));
+    for (JsonNode f : parse(sendRaw(request(uri).GET().build()), uri.getPath()).path("files")) {
+      String child = path.isEmpty() ? f.path("path").asText() : path + "/" + f.path("path").asText();
+      if (f.path("is_dir").asBoolean(false)) {
+        out.addAll(listProxyFiles(child));
+      } else {
+        out.add(child);
+      }
+    }
+    return out;
+  }
+
+  /** Downloads one file of the artifact proxy's store ({@code GET /api/2.0/mlflow-artifacts/artifacts/<path>}). */
+  byte[] getProxyFile(String path) {
+    StringJoiner encoded = new StringJoiner("/");
+    for (String segment : path.split("/")) {
+      encoded.add(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    return sendRaw(request(URI.create(base + "/api/2.0/mlflow-artifacts/artifacts/" + encoded)).GET().build());
+  }
+
+  String base() {
+    return base;
+  }
+
   private URI proxyPath(String runId, String artifactUri) {
     URI uri;
     try {
@@ -366,6 +398,11 @@ final class MlflowApi {
   }
 
   private JsonNode send(HttpRequest request) {
+    return parse(sendRaw(request), request.method() + " " + request.uri().getPath());
+  }
+
+  /** Sends with retries and returns the body of a 2xx answer. */
+  private byte[] sendRaw(HttpRequest request) {
     String location = request.method() + " " + request.uri().getPath();
     Duration backoff = config.initialBackoff();
     for (int attempt = 0; ; attempt++) {
@@ -387,7 +424,7 @@ final class MlflowApi {
       int status = response.statusCode();
       byte[] bytes = read(response, location);
       if (status / 100 == 2) {
-        return parse(bytes, location);
+        return bytes;
       }
       if (!last && (status == 429 || status / 100 == 5)) {
         backoff = pause(location, attempt, backoff, "HTTP " + status);

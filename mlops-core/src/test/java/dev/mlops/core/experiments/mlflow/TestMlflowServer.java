@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +52,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>a run's {@code artifact_uri} is {@code mlflow-artifacts:/<exp>/<run>/artifacts} when
  *       the server serves artifacts, else under the configured {@code --default-artifact-root};
  *       the artifact proxy writes to its destination either way, as the real server does.
+ * </ul>
+ *
+ * <p>The Model Registry endpoints it serves follow {@code mlflow/server/handlers.py} and
+ * {@code mlflow/store/model_registry/sqlalchemy_store.py}:
+ * <ul>
+ *   <li>alias names are checked as {@code _validate_model_alias_name} does
+ *       (mlflow/utils/validation.py): not empty, only word characters and dashes, at most 255,
+ *       {@code latest} in any case and version aliases {@code v<N>} reserved, each with MLflow's
+ *       message and {@code INVALID_PARAMETER_VALUE};
+ *   <li>a missing registered model is {@code RESOURCE_DOES_NOT_EXIST} (404, "Registered Model
+ *       with name=... not found"), a missing version too ("Model Version (name=..., version=...)
+ *       not found"); a missing alias of an existing model is {@code INVALID_PARAMETER_VALUE}
+ *       (400) "Registered model alias ... not found." as the SQL store raises it;
+ *   <li>model version tag keys at most 250 characters and values at most 5000
+ *       ({@code MAX_MODEL_REGISTRY_TAG_KEY_LENGTH}, {@code MAX_MODEL_REGISTRY_TAG_VALUE_LENGTH});
+ *   <li>the artifact proxy lists one level with base names
+ *       ({@code _list_artifacts_mlflow_artifacts}) and serves files by path.
  * </ul>
  * Failures can be injected to test retries, and the server can refuse connections for a while
  * and come back with its data on the same port. Thread-safe (one lock).
@@ -78,6 +96,8 @@ final class TestMlflowServer implements AutoCloseable {
   private final Map<String, Set<String>> storedPoints = new HashMap<>();
   private final Map<String, byte[]> artifacts = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, ObjectNode>> modelVersions = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> aliases = new HashMap<>();
   private int historyLoopOffset;
   private int failuresLeft;
   private int failureStatus;
@@ -174,6 +194,34 @@ final class TestMlflowServer implements AutoCloseable {
     return artifacts.get(path);
   }
 
+  /** Registers a new version of {@code model} (created if new) stored at {@code artifactUri}; returns its number. */
+  synchronized String registerVersion(String model, String artifactUri) {
+    Map<String, ObjectNode> versions = modelVersions.computeIfAbsent(model, k -> new LinkedHashMap<>());
+    String version = Integer.toString(versions.size() + 1);
+    ObjectNode mv = JSON.createObjectNode().put("name", model).put("version", version)
+        .put("source", artifactUri).put("run_id", "run-" + model + "-" + version).put("status", "READY");
+    mv.putArray("tags");
+    versions.put(version, mv);
+    return version;
+  }
+
+  /** Puts a file into the artifact proxy's store, as an upload through it would. */
+  void storeArtifact(String path, byte[] content) {
+    artifacts.put(path, content);
+  }
+
+  /** The version {@code alias} points at, or null. */
+  synchronized String alias(String model, String alias) {
+    return aliases.getOrDefault(model, Map.of()).get(alias);
+  }
+
+  /** A model version's tags, key to value. */
+  synchronized Map<String, String> versionTags(String model, String version) {
+    Map<String, String> out = new LinkedHashMap<>();
+    modelVersion(model, version).path("tags").forEach(t -> out.put(t.path("key").asText(), t.path("value").asText()));
+    return out;
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -235,6 +283,22 @@ final class TestMlflowServer implements AutoCloseable {
           reply(ex, failureStatus, error("TEMPORARILY_UNAVAILABLE", "injected failure"));
           return;
         }
+        if (path.startsWith("/api/2.0/mlflow-artifacts/artifacts/") && ex.getRequestMethod().equals("GET")) {
+          byte[] file = artifacts.get(path.substring("/api/2.0/mlflow-artifacts/artifacts/".length()));
+          if (file == null) {
+            reply(ex, 404, error("RESOURCE_DOES_NOT_EXIST", "No such artifact " + path));
+          } else {
+            ex.sendResponseHeaders(200, file.length);
+            try (OutputStream out = ex.getResponseBody()) {
+              out.write(file);
+            }
+          }
+          return;
+        }
+        if (path.equals("/api/2.0/mlflow-artifacts/artifacts") && ex.getRequestMethod().equals("GET")) {
+          reply(ex, 200, listArtifacts(query(ex.getRequestURI()).getOrDefault("path", "")));
+          return;
+        }
         if (path.startsWith("/api/2.0/mlflow-artifacts/artifacts/") && ex.getRequestMethod().equals("PUT")) {
           artifacts.put(path.substring("/api/2.0/mlflow-artifacts/artifacts/".length()), body);
           reply(ex, 200, JSON.createObjectNode());
@@ -248,7 +312,8 @@ final class TestMlflowServer implements AutoCloseable {
             endpointFailuresLeft.put(endpoint, left - 1);
             throw endpointFailures.get(endpoint);
           }
-          reply(ex, 200, dispatch(endpoint, q, req));
+          boolean registry = endpoint.startsWith("registered-models/") || endpoint.startsWith("model-versions/");
+          reply(ex, 200, registry ? registry(ex.getRequestMethod(), endpoint, q, req) : dispatch(endpoint, q, req));
         } catch (ApiError e) {
           reply(ex, e.status, error(e.code, e.getMessage()));
         }
@@ -446,6 +511,130 @@ final class TestMlflowServer implements AutoCloseable {
       default:
         throw new ApiError(404, "ENDPOINT_NOT_FOUND", "No endpoint " + endpoint);
     }
+  }
+
+  private JsonNode registry(String method, String endpoint, Map<String, String> q, JsonNode req) {
+    switch (method + " " + endpoint) {
+      case "GET registered-models/alias": {
+        String name = q.getOrDefault("name", "");
+        registeredModel(name);
+        String version = aliases.getOrDefault(name, Map.of()).get(q.getOrDefault("alias", ""));
+        if (version == null) {
+          // SqlAlchemyStore.get_model_version_by_alias: INVALID_PARAMETER_VALUE, not RESOURCE_DOES_NOT_EXIST
+          throw new ApiError(400, "INVALID_PARAMETER_VALUE", "Registered model alias " + q.get("alias") + " not found.");
+        }
+        ObjectNode r = JSON.createObjectNode();
+        r.set("model_version", versionView(name, version));
+        return r;
+      }
+      case "POST registered-models/alias": {
+        String name = req.path("name").asText();
+        String alias = req.path("alias").asText();
+        checkAlias(alias);
+        String version = req.path("version").asText();
+        modelVersion(name, version);
+        aliases.computeIfAbsent(name, k -> new HashMap<>()).put(alias, version);
+        return JSON.createObjectNode();
+      }
+      case "GET model-versions/get": {
+        String name = q.getOrDefault("name", "");
+        ObjectNode r = JSON.createObjectNode();
+        r.set("model_version", versionView(name, q.getOrDefault("version", "")));
+        return r;
+      }
+      case "GET model-versions/get-download-uri":
+        return JSON.createObjectNode().put("artifact_uri",
+            modelVersion(q.getOrDefault("name", ""), q.getOrDefault("version", "")).path("source").asText());
+      case "POST model-versions/set-tag": {
+        ObjectNode mv = modelVersion(req.path("name").asText(), req.path("version").asText());
+        // _validate_model_version_tag: key 250, value 5000 (mlflow/utils/validation.py)
+        String key = req.path("key").asText("");
+        if (key.isEmpty()) {
+          throw new ApiError(400, "INVALID_PARAMETER_VALUE", "Missing value for required parameter 'key'.");
+        }
+        checkLength(req, "key", 250);
+        checkLength(req, "value", 5000);
+        ArrayNode tags = (ArrayNode) mv.path("tags");
+        find(tags, key).ifPresentOrElse(t -> ((ObjectNode) t).put("value", req.path("value").asText()),
+            () -> tags.addObject().put("key", key).put("value", req.path("value").asText()));
+        return JSON.createObjectNode();
+      }
+      default:
+        throw new ApiError(404, "ENDPOINT_NOT_FOUND", "No endpoint " + method + " " + endpoint);
+    }
+  }
+
+  /** _validate_model_alias_name (mlflow/utils/validation.py), with MLflow's messages. */
+  private static void checkAlias(String alias) {
+    if (alias.isEmpty()) {
+      throw new ApiError(400, "INVALID_PARAMETER_VALUE", "Registered model alias name cannot be empty.");
+    }
+    if (!alias.matches("[\\w-]*")) {
+      throw new ApiError(400, "INVALID_PARAMETER_VALUE", "Invalid alias name: '" + alias
+          + "'. Names may only contain alphanumerics, underscores (_), and dashes (-).");
+    }
+    if (alias.length() > 255) {
+      throw new ApiError(400, "INVALID_PARAMETER_VALUE",
+          "'Registered model alias name' exceeds the maximum length of 255 characters");
+    }
+    if (alias.toLowerCase(Locale.ROOT).equals("latest")) {
+      throw new ApiError(400, "INVALID_PARAMETER_VALUE", "'latest' alias name (case insensitive) is reserved.");
+    }
+    if (alias.matches("[vV]\\d+")) {
+      throw new ApiError(400, "INVALID_PARAMETER_VALUE", "Version alias name '" + alias + "' is reserved.");
+    }
+  }
+
+  private Map<String, ObjectNode> registeredModel(String name) {
+    Map<String, ObjectNode> versions = modelVersions.get(name);
+    if (versions == null) {
+      throw new ApiError(404, "RESOURCE_DOES_NOT_EXIST", "Registered Model with name=" + name + " not found");
+    }
+    return versions;
+  }
+
+  private ObjectNode modelVersion(String name, String version) {
+    ObjectNode mv = registeredModel(name).get(version);
+    if (mv == null) {
+      throw new ApiError(404, "RESOURCE_DOES_NOT_EXIST", "Model Version (name=" + name + ", version=" + version
+          + ") not found");
+    }
+    return mv;
+  }
+
+  /** A version as the server returns it: with the aliases pointing at it. */
+  private ObjectNode versionView(String name, String version) {
+    ObjectNode v = modelVersion(name, version).deepCopy();
+    ArrayNode a = v.putArray("aliases");
+    aliases.getOrDefault(name, Map.of()).forEach((alias, target) -> {
+      if (target.equals(version)) {
+        a.add(alias);
+      }
+    });
+    return v;
+  }
+
+  /** One level of the proxy's store under {@code dir}, by base name, as the real handler lists it. */
+  private ObjectNode listArtifacts(String dir) {
+    String prefix = dir.isEmpty() ? "" : dir.replaceAll("/+$", "") + "/";
+    Map<String, ObjectNode> entries = new TreeMap<>();
+    artifacts.forEach((p, bytes) -> {
+      if (p.startsWith(prefix)) {
+        String rest = p.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        String child = slash < 0 ? rest : rest.substring(0, slash);
+        ObjectNode f = JSON.createObjectNode().put("path", child).put("is_dir", slash >= 0);
+        if (slash < 0) {
+          f.put("file_size", bytes.length);
+        }
+        entries.put(child, f);
+      }
+    });
+    ObjectNode r = JSON.createObjectNode();
+    if (!entries.isEmpty()) {
+      entries.values().forEach(r.putArray("files")::add);
+    }
+    return r;
   }
 
   /** The run as MLflow returns it: latest metric per key, numbers as strings. */
