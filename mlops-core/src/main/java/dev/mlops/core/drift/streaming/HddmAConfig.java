@@ -29,7 +29,7 @@ public record HddmAConfig(
   public static final double DEFAULT_DRIFT_CONFIDENCE = 0.001;
   /** Default warning confidence: {@value} (MOA {@code -w}, River {@code warning_confidence}). */
   public static final double DEFAULT_WARNING_CONFIDENCE = 0.005;
-  /** Default direction: {@link Direction#INCREASE}, MOA's and River's one-sided test: a falling error rate is good news. */
+  /** Default direction: {@link Direction#INCREASE}, River's one-sided test: a falling error rate is good news. MOA 2024.07's {@code typeOfTest} defaults to two-sided, so {@link #moa()} uses {@link Direction#BOTH}. */
   public static final Direction DEFAULT_DIRECTION = Direction.INCREASE;
 
   /**
@@ -50,7 +50,7 @@ public record HddmAConfig(
 
   /** Returns MOA 2024.07's behaviour with its defaults. */
   public static HddmAConfig moa() {
-    return builder().moaCompatible(true).build();
+    return builder().direction(Direction.BOTH).moaCompatible(true).build();
   }
 
   /** Starts a builder holding the defaults. */

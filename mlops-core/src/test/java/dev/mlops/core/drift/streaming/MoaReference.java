@@ -29,7 +29,8 @@ final class MoaReference {
       if (c.getChange()) {
         drifts.add((long) i);
       }
-      if (c.getWarningZone()) {
+      // Two-sided HDDM can raise both flags at once; our state is one value, and DRIFT wins.
+      if (c.getWarningZone() && !c.getChange()) {
         warnings.add((long) i);
       }
     }

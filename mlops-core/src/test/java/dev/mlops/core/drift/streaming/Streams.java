@@ -94,6 +94,7 @@ final class Streams {
     m.put("errors 0.2->0.5 at 1000", errors(22, 4000, 1000, 0.2, 0.5));
     m.put("errors 0.05->0.25 ramp 2000..4000", errorRamp(23, 6000, 2000, 4000, 0.05, 0.25));
     m.put("errors 0.3->0.1 at 2000 (improvement)", errors(24, 5000, 2000, 0.3, 0.1));
+    m.put("errors 0.4->0.15 at 1500 (improvement)", errors(28, 4000, 1500, 0.4, 0.15));
     m.put("stationary errors 0.1 seed 25", errors(25, 20_000, 20_000, 0.1, 0.1));
     m.put("stationary errors 0.3 seed 26", errors(26, 20_000, 20_000, 0.3, 0.3));
     m.put("bounded loss 0.3->0.45 at 2500", boundedLoss(27, 5000, 2500, 0.3, 0.45));
