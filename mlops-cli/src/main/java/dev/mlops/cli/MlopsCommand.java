@@ -10,6 +10,7 @@ import dev.mlops.cli.labels.LabelsCommand;
 import dev.mlops.cli.model.ModelCommand;
 import dev.mlops.cli.model.PredictCommand;
 import dev.mlops.cli.runs.RunsCommand;
+import dev.mlops.cli.streaming.StreamDriftCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,6 +41,7 @@ import picocli.CommandLine.Command;
       ModelCommand.class,
       PredictCommand.class,
       DriftCommand.class,
+      StreamDriftCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class MlopsCommand implements Runnable {
