@@ -27,6 +27,10 @@ public final class HddmADetector extends AbstractDetector {
   public static final int FORMAT_VERSION = 1;
 
   private final HddmAConfig config;
+  // The logarithms of the bounds, computed once (the same doubles MOA computes per value).
+  private final double logOneOverDrift;
+  private final double logTwoOverDrift;
+  private final double logTwoOverWarning;
   private long n;
   private double sum;
   private long nMin;
@@ -43,6 +47,9 @@ public final class HddmADetector extends AbstractDetector {
   public HddmADetector(HddmAConfig config) {
     super(TYPE);
     this.config = Objects.requireNonNull(config, "config");
+    this.logOneOverDrift = Math.log(1.0 / config.driftConfidence());
+    this.logTwoOverDrift = Math.log(2.0 / config.driftConfidence());
+    this.logTwoOverWarning = Math.log(2.0 / config.warningConfidence());
   }
 
   /** Creates a detector with the defaults. */
@@ -115,7 +122,7 @@ public final class HddmADetector extends AbstractDetector {
     }
     double m = (double) (n - cutN) / cutN * (1.0 / n);
     double difference = rise ? sum / n - cutSum / cutN : cutSum / cutN - sum / n;
-    double driftBound = Math.sqrt(m / 2 * Math.log(2.0 / config.driftConfidence()));
+    double driftBound = Math.sqrt(m / 2 * logTwoOverDrift);
     if (Double.isNaN(statistic) || difference - driftBound > statistic - bound) {
       statistic = difference;
       bound = driftBound;
@@ -124,7 +131,7 @@ public final class HddmADetector extends AbstractDetector {
       cutAt = runStart + cutN;
       return DriftState.DRIFT;
     }
-    if (difference >= Math.sqrt(m / 2 * Math.log(2.0 / config.warningConfidence()))) {
+    if (difference >= Math.sqrt(m / 2 * logTwoOverWarning)) {
       cutAt = runStart + cutN;
       return DriftState.WARNING;
     }
@@ -132,7 +139,7 @@ public final class HddmADetector extends AbstractDetector {
   }
 
   private double hoeffding(long count) {
-    return Math.sqrt(1.0 / (2 * count) * Math.log(1.0 / config.driftConfidence()));
+    return Math.sqrt(1.0 / (2 * count) * logOneOverDrift);
   }
 
   @Override

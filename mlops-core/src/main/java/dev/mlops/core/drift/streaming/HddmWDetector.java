@@ -25,6 +25,9 @@ public final class HddmWDetector extends AbstractDetector {
   public static final int FORMAT_VERSION = 1;
 
   private final HddmWConfig config;
+  // The logarithms of the bounds, computed once (the same doubles MOA computes per value).
+  private final double logDrift;
+  private final double logWarning;
   private final WeightedMean total = new WeightedMean();
   private final WeightedMean atRiseCut = new WeightedMean();
   private final WeightedMean sinceRiseCut = new WeightedMean();
@@ -85,6 +88,8 @@ public final class HddmWDetector extends AbstractDetector {
   public HddmWDetector(HddmWConfig config) {
     super(TYPE);
     this.config = Objects.requireNonNull(config, "config");
+    this.logDrift = Math.log(1 / config.driftConfidence());
+    this.logWarning = Math.log(1 / config.warningConfidence());
   }
 
   /** Creates a detector with the defaults. */
@@ -108,7 +113,7 @@ public final class HddmWDetector extends AbstractDetector {
       clear();
     }
     total.add(value);
-    double epsilon = mcDiarmid(total.boundSum, config.driftConfidence());
+    double epsilon = mcDiarmid(total.boundSum, logDrift);
     statistic = Double.NaN;
     bound = Double.NaN;
     cutAt = -1;
@@ -148,7 +153,7 @@ public final class HddmWDetector extends AbstractDetector {
     }
     double boundSum = earlier.boundSum + later.boundSum;
     double difference = later.mean - earlier.mean;
-    double driftBound = mcDiarmid(boundSum, config.driftConfidence());
+    double driftBound = mcDiarmid(boundSum, logDrift);
     if (Double.isNaN(statistic) || difference - driftBound > statistic - bound) {
       statistic = difference;
       bound = driftBound;
@@ -157,15 +162,15 @@ public final class HddmWDetector extends AbstractDetector {
       cutAt = cutIndex;
       return DriftState.DRIFT;
     }
-    if (difference > mcDiarmid(boundSum, config.warningConfidence())) {
+    if (difference > mcDiarmid(boundSum, logWarning)) {
       cutAt = cutIndex;
       return DriftState.WARNING;
     }
     return DriftState.NONE;
   }
 
-  private static double mcDiarmid(double boundSum, double confidence) {
-    return Math.sqrt(boundSum * Math.log(1 / confidence) / 2);
+  private static double mcDiarmid(double boundSum, double logOneOverConfidence) {
+    return Math.sqrt(boundSum * logOneOverConfidence / 2);
   }
 
   @Override
