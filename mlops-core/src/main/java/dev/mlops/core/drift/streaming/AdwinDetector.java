@@ -179,14 +179,13 @@ public final class AdwinDetector extends AbstractDetector {
 
   /**
    * Tests every cut from the oldest bucket on; after each cut the oldest bucket goes and the test
-   * starts over. Returns which directions were cut ({@link #RISE}, {@link #FALL}).
+   * starts over. Returns which directions were cut ({@link #RISE}, {@link #FALL}). The
+   * expressions are MOA's, term for term, so that the compatibility mode cuts where MOA does.
    */
   private int checkForCuts() {
     int cuts = 0;
-    double bestMargin = Double.NEGATIVE_INFINITY;
-    boolean again = true;
-    while (again) {
-      again = false;
+    check:
+    while (true) {
       long n0 = 0;
       long n1 = width;
       double u0 = 0;
@@ -194,6 +193,8 @@ public final class AdwinDetector extends AbstractDetector {
       double logTerm = Math.log(2 * Math.log(width) / config.delta());
       double windowVariance = variance / width;
       int min = config.minWindowLength();
+      double largest = -1;
+      double largestM = Double.NaN;
       scan:
       for (int row = rows - 1; row >= 0; row--) {
         long size = 1L << row;
@@ -207,26 +208,31 @@ public final class AdwinDetector extends AbstractDetector {
             break scan;
           }
           if (n1 > min + 1 && n0 > min + 1) {
-            double difference = u0 / n0 - u1 / n1;
+            double difference = Math.abs(u0 / n0 - u1 / n1);
             double m = 1.0 / (n0 - min + 1) + 1.0 / (n1 - min + 1);
-            double epsilon = Math.sqrt(2 * m * windowVariance * logTerm) + 2.0 / 3 * logTerm * m;
-            double margin = Math.abs(difference) - epsilon;
-            if (margin > bestMargin) {
-              bestMargin = margin;
-              statistic = Math.abs(difference);
-              bound = epsilon;
+            double linear = 2.0 / 3 * logTerm * m;
+            if (difference > largest) {
+              largest = difference;
+              largestM = m;
             }
-            if (Math.abs(difference) > epsilon) {
-              cuts |= difference < 0 ? RISE : FALL;
+            // epsilon = sqrt(...) + linear >= linear, so the square root is only needed past it.
+            if (difference > linear
+                && difference > Math.sqrt(2 * m * windowVariance * logTerm) + linear) {
+              cuts |= u0 / n0 < u1 / n1 ? RISE : FALL;
+              statistic = difference;
+              bound = Math.sqrt(2 * m * windowVariance * logTerm) + linear;
               deleteOldest();
-              again = true;
-              break scan;
+              continue check;
             }
           }
         }
       }
+      if (cuts == 0 && largest >= 0) {
+        statistic = largest;
+        bound = Math.sqrt(2 * largestM * windowVariance * logTerm) + 2.0 / 3 * logTerm * largestM;
+      }
+      return cuts;
     }
-    return cuts;
   }
 
   @Override
@@ -234,7 +240,10 @@ public final class AdwinDetector extends AbstractDetector {
     return index + 1 - width;
   }
 
-  /** Returns |difference of sub-window means| at the most significant cut of the last check. */
+  /**
+   * Returns the largest |difference of sub-window means| at the last check (or at the cut it
+   * made).
+   */
   @Override
   double statistic() {
     return statistic;
