@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Reads a detector configuration from {@code key=value} text, as {@code ./mlops stream-drift
@@ -108,7 +109,7 @@ final class Settings {
    *     configuration this version rejects
    */
   static <C> Opened<C> open(DetectorSnapshot snapshot, String type, int version,
-      java.util.function.Function<Map<String, String>, C> parse) {
+      Function<Map<String, String>, C> parse) {
     SnapshotDocument doc = SnapshotDocument.read(snapshot, type, version);
     try {
       return new Opened<>(doc, parse.apply(doc.configTexts()));
