@@ -77,6 +77,11 @@ public final class AdwinDetector extends AbstractDetector {
     return width > 0 ? total / width : 0;
   }
 
+  /** Returns the window's variance, 0 when it is empty (as MOA's {@code getVariance()}). */
+  public double variance() {
+    return width > 0 ? variance / width : 0;
+  }
+
   @Override
   DriftState step(double value, long index) {
     double before = mean();

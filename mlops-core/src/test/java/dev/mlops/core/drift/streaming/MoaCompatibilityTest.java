@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
+import moa.classifiers.core.driftdetection.ADWIN;
 import moa.classifiers.core.driftdetection.ADWINChangeDetector;
 import moa.classifiers.core.driftdetection.AbstractChangeDetector;
 import moa.classifiers.core.driftdetection.CusumDM;
@@ -97,5 +99,27 @@ class MoaCompatibilityTest {
     MoaReference.Trace ours = MoaReference.ours(new AdwinDetector(AdwinConfig.moa()), values);
     assertThat(moa.drifts()).isNotEmpty();
     assertThat(ours).isEqualTo(moa);
+  }
+
+  /**
+   * The wrapping shows in the variance once buckets of 2^16 values are dropped: MOA mode keeps
+   * MOA's variance bit for bit, the default mode computes it exactly.
+   */
+  @Test
+  void adwinVarianceIsMoasBitForBitAfterDroppingHugeBuckets() {
+    double[] values = Streams.sudden(3, 700_000, 600_000, 0.3);
+    ADWIN moa = new ADWIN();
+    AdwinDetector compatible = new AdwinDetector(AdwinConfig.moa());
+    AdwinDetector exact = new AdwinDetector(
+        AdwinConfig.builder().direction(Direction.INCREASE).build());
+    for (double v : values) {
+      moa.setInput(v);
+      compatible.add(v);
+      exact.add(v);
+    }
+    assertThat(compatible.width()).isEqualTo(moa.getWidth()).isLessThan(600_000);
+    assertThat(compatible.variance()).isEqualTo(moa.getVariance());
+    assertThat(exact.variance()).isNotEqualTo(moa.getVariance())
+        .isCloseTo(moa.getVariance(), Offset.offset(1e-3));
   }
 }
