@@ -193,23 +193,6 @@ final class SnapshotDocument {
     return out;
   }
 
-  long[] stateLongs(String field) {
-    JsonNode n = state.get(field);
-    if (n == null || !n.isArray()) {
-      throw new SnapshotException(STATE + "." + field, "an array of integers is required");
-    }
-    long[] out = new long[n.size()];
-    for (int i = 0; i < out.length; i++) {
-      JsonNode v = n.get(i);
-      if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-        throw new SnapshotException(
-            String.format(Locale.ROOT, "%s.%s[%d]", STATE, field, i), "not an integer: " + v);
-      }
-      out[i] = v.longValue();
-    }
-    return out;
-  }
-
   double[] stateNumbers(String field) {
     JsonNode n = state.get(field);
     if (n == null || !n.isArray()) {
