@@ -9,6 +9,7 @@ import dev.mlops.cli.evaluate.EvaluateCommand;
 import dev.mlops.cli.labels.LabelsCommand;
 import dev.mlops.cli.model.ModelCommand;
 import dev.mlops.cli.model.PredictCommand;
+import dev.mlops.cli.monitor.MonitorCommand;
 import dev.mlops.cli.runs.RunsCommand;
 import dev.mlops.cli.streaming.StreamDriftCommand;
 import java.util.List;
@@ -49,6 +50,7 @@ import picocli.CommandLine.ScopeType;
       PredictCommand.class,
       DriftCommand.class,
       StreamDriftCommand.class,
+      MonitorCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class MlopsCommand implements Runnable {

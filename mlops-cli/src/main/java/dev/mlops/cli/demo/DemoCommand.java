@@ -33,7 +33,8 @@ public final class DemoCommand implements Callable<Integer> {
       new OnnxServingStep(),
       new ObjectivesCheckStep(),
       new DriftStep(),
-      new StreamingDriftStep());
+      new StreamingDriftStep(),
+      new MonitoringStep());
 
   @Option(
       names = "--out",
