@@ -10,6 +10,7 @@ import dev.mlops.cli.labels.LabelsCommand;
 import dev.mlops.cli.model.ModelCommand;
 import dev.mlops.cli.model.PredictCommand;
 import dev.mlops.cli.monitor.MonitorCommand;
+import dev.mlops.cli.rollout.RolloutCommand;
 import dev.mlops.cli.runs.RunsCommand;
 import dev.mlops.cli.streaming.StreamDriftCommand;
 import java.util.List;
@@ -51,6 +52,7 @@ import picocli.CommandLine.ScopeType;
       DriftCommand.class,
       StreamDriftCommand.class,
       MonitorCommand.class,
+      RolloutCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class MlopsCommand implements Runnable {

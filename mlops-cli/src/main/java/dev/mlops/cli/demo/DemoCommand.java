@@ -34,6 +34,7 @@ public final class DemoCommand implements Callable<Integer> {
       new ObjectivesCheckStep(),
       new DriftStep(),
       new StreamingDriftStep(),
+      new DeploymentStep(),
       new MonitoringStep());
 
   @Option(
