@@ -13,6 +13,7 @@ import dev.mlops.cli.monitor.MonitorCommand;
 import dev.mlops.cli.profile.ProfileCommand;
 import dev.mlops.cli.rollout.RolloutCommand;
 import dev.mlops.cli.runs.RunsCommand;
+import dev.mlops.cli.streaming.StreamDriftCommand;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,6 +52,7 @@ import picocli.CommandLine.ScopeType;
       PredictCommand.class,
       DriftCommand.class,
       ProfileCommand.class,
+      StreamDriftCommand.class,
       MonitorCommand.class,
       RolloutCommand.class,
       CommandLine.HelpCommand.class,

@@ -35,6 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
       new ObjectivesCheckStep(),
       new DriftStep(),
       new ProfileStep(),
+      new StreamingDriftStep(),
       new DeploymentStep(),
       new MonitoringStep());
 

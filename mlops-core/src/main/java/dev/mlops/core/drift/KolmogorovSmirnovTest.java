@@ -11,9 +11,10 @@ package dev.mlops.core.drift;
  * one-sample statistic D<sub>n</sub> with n = round(n<sub>a</sub>n<sub>b</sub>/(n<sub>a</sub> +
  * n<sub>b</sub>)). Drift when p &lt; threshold. Cost: two sorts and one merge pass.
  *
- * <p>Stateless and thread-safe.
+ * <p>Public so that the streaming KSWIN detector ({@code dev.mlops.core.drift.streaming}) runs
+ * the same test; stateless and thread-safe.
  */
-final class KolmogorovSmirnovTest {
+public final class KolmogorovSmirnovTest {
   /** Largest sample size with an exact p-value, as scipy's {@code MAX_AUTO_N}: {@value}. */
   public static final int MAX_EXACT_N = 10_000;
 

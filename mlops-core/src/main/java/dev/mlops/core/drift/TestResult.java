@@ -6,7 +6,7 @@ package dev.mlops.core.drift;
  * @param statistic the test statistic, as scipy reports it
  * @param pValue the p-value in [0, 1]
  */
-record TestResult(double statistic, double pValue) {
+public record TestResult(double statistic, double pValue) {
 
   /** Checks that the p-value is a probability. */
   public TestResult {

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.drift.DetectorSnapshot;
 import dev.mlops.drift.SnapshotException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -117,6 +120,77 @@ final class SnapshotDocument {
       throw new SnapshotException(STATE + "." + field, "a string is required");
     }
     return n.textValue();
+  }
+
+  /** Reads a number written as {@code null} when it was NaN (JSON has no NaN). */
+  double stateNumberOrNaN(String field) {
+    JsonNode n = state.get(field);
+    if (n != null && n.isNull()) {
+      return Double.NaN;
+    }
+    return number(state, STATE, field);
+  }
+
+  /** Reads an array of arrays of number arrays, e.g. ADWIN's rows of [total, variance]. */
+  double[][][] stateTable(String field) {
+    JsonNode n = state.get(field);
+    if (n == null || !n.isArray()) {
+      throw new SnapshotException(STATE + "." + field, "an array of rows is required");
+    }
+    double[][][] out = new double[n.size()][][];
+    for (int i = 0; i < out.length; i++) {
+      JsonNode row = n.get(i);
+      if (!row.isArray()) {
+        throw new SnapshotException(
+            String.format(Locale.ROOT, "%s.%s[%d]", STATE, field, i), "not an array: " + row);
+      }
+      out[i] = new double[row.size()][];
+      for (int k = 0; k < row.size(); k++) {
+        JsonNode cell = row.get(k);
+        String where = String.format(Locale.ROOT, "%s.%s[%d][%d]", STATE, field, i, k);
+        if (!cell.isArray()) {
+          throw new SnapshotException(where, "not an array: " + cell);
+        }
+        out[i][k] = new double[cell.size()];
+        for (int j = 0; j < cell.size(); j++) {
+          if (!cell.get(j).isNumber()) {
+            throw new SnapshotException(where, "not a number: " + cell.get(j));
+          }
+          out[i][k][j] = cell.get(j).doubleValue();
+        }
+      }
+    }
+    return out;
+  }
+
+  boolean stateFlag(String field) {
+    JsonNode n = state.get(field);
+    if (n == null || !n.isBoolean()) {
+      throw new SnapshotException(STATE + "." + field, "true or false is required");
+    }
+    return n.booleanValue();
+  }
+
+  <E extends Enum<E>> E stateEnum(String field, Class<E> type) {
+    String name = stateText(field);
+    try {
+      return Enum.valueOf(type, name);
+    } catch (IllegalArgumentException e) {
+      throw new SnapshotException(STATE + "." + field, "one of "
+          + Arrays.toString(type.getEnumConstants()), "'" + name + "'");
+    }
+  }
+
+  /** Returns the {@code config} object's fields as text, in document order. */
+  Map<String, String> configTexts() {
+    Map<String, String> out = new LinkedHashMap<>();
+    config.properties().forEach(e -> {
+      if (!e.getValue().isValueNode()) {
+        throw new SnapshotException(CONFIG + "." + e.getKey(), "a number, flag or name is required");
+      }
+      out.put(e.getKey(), e.getValue().asText());
+    });
+    return out;
   }
 
   double[] stateNumbers(String field) {
