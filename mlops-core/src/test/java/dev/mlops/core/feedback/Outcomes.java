@@ -37,4 +37,9 @@ final class Outcomes {
     return new PredictionOutcome.Failure(request, "churn", "1", Arm.SHADOW, Duration.ofMillis(3),
         new ModelInferenceException(FailureKind.TIMEOUT, "churn", null, null, null, "timed out", null));
   }
+
+  static dev.mlops.feedback.LoggedPrediction logged(String id, Instant at) {
+    PredictionOutcome o = success(id, at, 0.7);
+    return dev.mlops.feedback.LoggedPrediction.of(o, o.request().features().toMap());
+  }
 }
