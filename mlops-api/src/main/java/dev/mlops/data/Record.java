@@ -46,14 +46,23 @@ public interface Record {
   }
 
   /**
-   * Returns a feature as a string ({@code toString()} of the value), or {@code null} when missing.
+   * Returns a feature as a string, or {@code null} when missing. A whole floating-point number
+   * within &plusmn;2<sup>53</sup> is written without a fraction ({@code "1"}, not {@code "1.0"}),
+   * the same text spec inference, class balance and trained models give an integral numeric
+   * label; any other value is its {@code toString()}.
    *
    * @throws IllegalArgumentException if the record has no such feature
    */
   default String getString(String feature) {
     Object v = get(feature);
-    if (v instanceof Double d && d.isNaN()) {
-      return null;
+    if (v instanceof Double || v instanceof Float) {
+      double d = ((Number) v).doubleValue();
+      if (Double.isNaN(d)) {
+        return null;
+      }
+      if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+        return Long.toString((long) d);
+      }
     }
     return v == null ? null : v.toString();
   }

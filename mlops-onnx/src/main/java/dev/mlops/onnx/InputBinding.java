@@ -7,6 +7,8 @@ import dev.mlops.FailureKind;
 import dev.mlops.ModelInferenceException;
 import dev.mlops.core.model.ElementType;
 import dev.mlops.data.Record;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
@@ -17,7 +19,11 @@ import java.util.Set;
 /**
  * Fills one model input from records: the features, in column order, become a {@code [rows,
  * features]} tensor (or {@code [rows]} when the input has rank 1). Values are converted and
- * checked in Java before any native memory is allocated. Immutable and thread-safe.
+ * checked in Java before any native memory is allocated: text for a numeric input is parsed as a
+ * decimal number (exactly, for INT64 and INT32), a value outside the element type's range (a
+ * {@code 1e39} for FLOAT, a {@code 3000000000} for INT32) is a {@link ModelInferenceException}
+ * naming feature, value and type, never an infinity or a clamped number, and a string input gets
+ * text as it is. Immutable and thread-safe.
  */
 final class InputBinding {
   /** Element types that records can be converted to. */
@@ -118,6 +124,8 @@ final class InputBinding {
       d = n.doubleValue();
     } else if (v instanceof Boolean b) {
       d = b ? 1 : 0;
+    } else if (v instanceof String s) {
+      d = parseNumber(s, row, feature);
     } else if (v == null) {
       d = Double.NaN;
     } else {
@@ -129,31 +137,107 @@ final class InputBinding {
           v == null ? "missing" : "NaN",
           "feature '" + feature + "' of row " + row + " is missing or NaN", null);
     }
+    if (input.elementType() == ElementType.FLOAT && Double.isFinite(d)
+        && Math.abs(d) > Float.MAX_VALUE) {
+      throw outOfRange(feature, row, v, "[-" + Float.MAX_VALUE + ", " + Float.MAX_VALUE + "]");
+    }
     return d;
+  }
+
+  /**
+   * Parses decimal text ({@code -1.5}, {@code 2e-3}, {@code 00501}); {@code NaN} is missing and
+   * {@code inf}/{@code Infinity} with an optional sign are infinite, as the CSV reader reads them.
+   * A finite number too large for a double is out of range, never silently infinite.
+   */
+  private double parseNumber(String text, int row, String feature) {
+    String s = text.strip();
+    String body = s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s;
+    if (s.equals("NaN") || s.equals("nan")) {
+      return Double.NaN;
+    }
+    if (body.equals("inf") || body.equals("Inf") || body.equals("Infinity")) {
+      return s.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    double d = decimal(text, row, feature).doubleValue();
+    if (Double.isInfinite(d)) {
+      throw outOfRange(feature, row, text, "[-" + Double.MAX_VALUE + ", " + Double.MAX_VALUE + "]");
+    }
+    return d;
+  }
+
+  private BigDecimal decimal(String text, int row, String feature) {
+    try {
+      return new BigDecimal(text.strip());
+    } catch (NumberFormatException e) {
+      throw wrongType(feature, row, text);
+    }
   }
 
   private long whole(Record rec, int row, String feature) {
     Object v = value(rec, feature);
-    if (v instanceof Number n && !Double.isNaN(n.doubleValue())) {
+    long value;
+    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      value = ((Number) v).longValue();
+    } else if (v instanceof BigInteger big) {
+      value = exactLong(new BigDecimal(big), feature, row, v);
+    } else if (v instanceof String s) {
+      value = exactLong(decimal(s, row, feature), feature, row, v);
+    } else if (v instanceof Number n && !Double.isNaN(n.doubleValue())) {
       double d = n.doubleValue();
       if (d != Math.rint(d) || Double.isInfinite(d)) {
-        throw new ModelInferenceException(FailureKind.INVALID_INPUT, model, feature,
-            input.elementType() + " for input '" + input.name() + "'", Double.toString(d),
-            "feature '" + feature + "' of row " + row + " is not a whole number", null);
+        throw notWhole(feature, row, Double.toString(d));
       }
-      return (long) d;
-    }
-    if (v instanceof Boolean b) {
-      return b ? 1 : 0;
-    }
-    if (v == null || v instanceof Number) {
+      if (d < -0x1p63 || d >= 0x1p63) {
+        throw outOfRange(feature, row, v, range());
+      }
+      value = (long) d;
+    } else if (v instanceof Boolean b) {
+      value = b ? 1 : 0;
+    } else if (v == null || v instanceof Number) {
       throw new ModelInferenceException(FailureKind.INVALID_INPUT, model, feature,
           input.elementType() + " for input '" + input.name() + "'", v == null ? "missing" : "NaN",
           "feature '" + feature + "' of row " + row + " is missing or NaN", null);
+    } else {
+      throw wrongType(feature, row, v);
     }
-    throw wrongType(feature, row, v);
+    if (input.elementType() == ElementType.INT32
+        && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
+      throw outOfRange(feature, row, v, range());
+    }
+    return value;
   }
 
+  private long exactLong(BigDecimal d, String feature, int row, Object v) {
+    if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
+      throw notWhole(feature, row, v.toString());
+    }
+    try {
+      return d.longValueExact();
+    } catch (ArithmeticException e) {
+      throw outOfRange(feature, row, v, range());
+    }
+  }
+
+  private String range() {
+    return input.elementType() == ElementType.INT32
+        ? "[" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "]"
+        : "[" + Long.MIN_VALUE + ", " + Long.MAX_VALUE + "]";
+  }
+
+  private ModelInferenceException notWhole(String feature, int row, String actual) {
+    return new ModelInferenceException(FailureKind.INVALID_INPUT, model, feature,
+        input.elementType() + " for input '" + input.name() + "'", actual,
+        "feature '" + feature + "' of row " + row + " is not a whole number", null);
+  }
+
+  private ModelInferenceException outOfRange(String feature, int row, Object v, String range) {
+    return new ModelInferenceException(FailureKind.INVALID_INPUT, model, feature,
+        input.elementType() + " in " + range + " for input '" + input.name() + "'", v.toString(),
+        "feature '" + feature + "' of row " + row + " is out of range for "
+            + input.elementType(), null);
+  }
+
+  /** A string input gets text as it is; a whole number is written without a fraction. */
   private String text(Record rec, int row, String feature) {
     Object v = value(rec, feature);
     if (v == null || (v instanceof Double d && d.isNaN())) {
@@ -161,7 +245,7 @@ final class InputBinding {
           model, feature, "a string for input '" + input.name() + "'",
           "missing", "feature '" + feature + "' of row " + row + " is missing", null);
     }
-    return v.toString();
+    return v instanceof String s ? s : rec.getString(feature);
   }
 
   private Object value(Record rec, String feature) {
@@ -183,10 +267,11 @@ final class InputBinding {
         "feature '" + feature + "' of row " + row + " has the wrong type", null);
   }
 
+  /** Narrows values {@link #whole} has already checked to be in the INT32 range. */
   private static int[] narrow(long[] values) {
     int[] out = new int[values.length];
     for (int i = 0; i < values.length; i++) {
-      out[i] = Math.toIntExact(values[i]);
+      out[i] = (int) values[i];
     }
     return out;
   }

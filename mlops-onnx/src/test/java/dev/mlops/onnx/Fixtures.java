@@ -76,6 +76,15 @@ final class Fixtures {
         .toBytes();
   }
 
+  /** A model that widens an int32 input to its int64 (label) output. */
+  static byte[] int32Widen() {
+    return OnnxModelWriter.graph("widen")
+        .input("count", ElementType.INT32, "N")
+        .node("Cast", List.of("count"), List.of("wide"), OnnxModelWriter.Attribute.of("to", 7))
+        .output("wide", ElementType.INT64, "N")
+        .toBytes();
+  }
+
   /** A model with a uint8 input, which records cannot fill. */
   static byte[] uint8Input() {
     return OnnxModelWriter.graph("pixels")

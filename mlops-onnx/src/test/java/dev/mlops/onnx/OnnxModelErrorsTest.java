@@ -136,6 +136,51 @@ class OnnxModelErrorsTest {
     }
   }
 
+  /** Issue 12 item 5: out-of-range values are errors naming feature, value and type. */
+  @Test
+  void valuesOutsideTheInputTypeAreErrorsNotInfinityOrClamping() {
+    try (OnnxModel floats = open(Fixtures.linear());
+        OnnxModel longs = open(Fixtures.int64Increment());
+        OnnxModel ints = open(Fixtures.int32Widen())) {
+      assertThatThrownBy(() -> floats.predict(Record.of(Map.of("a", 1e39, "b", 1.0, "c", 1.0))))
+          .isInstanceOf(ModelInferenceException.class)
+          .hasMessageContaining("feature 'a' of row 0 is out of range for FLOAT")
+          .hasMessageContaining("actual 1.0E39")
+          .extracting(e -> ((ModelInferenceException) e).kind())
+          .isEqualTo(dev.mlops.FailureKind.INVALID_INPUT);
+      assertThatThrownBy(() -> floats.predict(Record.of(Map.of("a", "1e309", "b", 1.0, "c", 1.0))))
+          .hasMessageContaining("feature 'a' of row 0 is out of range for FLOAT")
+          .hasMessageContaining("actual 1e309");
+      assertThatThrownBy(() -> longs.predict(Record.of(Map.of("count", 1e19))))
+          .isInstanceOf(ModelInferenceException.class)
+          .hasMessageContaining("feature 'count' of row 0 is out of range for INT64")
+          .hasMessageContaining("actual 1.0E19");
+      assertThatThrownBy(() -> longs.predict(Record.of(Map.of("count", "9223372036854775808"))))
+          .hasMessageContaining("out of range for INT64");
+      assertThatThrownBy(() -> ints.predict(Record.of(Map.of("count", 3000000000.0))))
+          .isInstanceOf(ModelInferenceException.class)
+          .hasMessageContaining("feature 'count' of row 0 is out of range for INT32")
+          .hasMessageContaining("[-2147483648, 2147483647]")
+          .hasMessageContaining("actual 3.0E9");
+      assertThat(ints.predict(Record.of(Map.of("count", 2147483647L))).label())
+          .contains("2147483647");
+    }
+  }
+
+  /** Text for numeric inputs is parsed exactly; a string input gets the text as it is. */
+  @Test
+  void textValuesAreParsedExactlyForNumbersAndKeptForStrings() {
+    try (OnnxModel longs = open(Fixtures.int64Increment());
+        OnnxModel echo = open(Fixtures.echoString())) {
+      assertThat(longs.predict(Record.of(Map.of("count", "9007199254740993"))).label())
+          .contains("9007199254740994");
+      assertThat(echo.predict(Record.of(Map.of("word", "00501"))).label()).contains("00501");
+      assertThat(echo.predict(Record.of(Map.of("word", 94110.0))).label()).contains("94110");
+      assertThatThrownBy(() -> longs.predict(Record.of(Map.of("count", "1.5"))))
+          .hasMessageContaining("feature 'count' of row 0 is not a whole number");
+    }
+  }
+
   @Test
   void wrongLengthFeatureMapping() {
     OnnxModelOptions options = OnnxModelOptions.builder().name("m")

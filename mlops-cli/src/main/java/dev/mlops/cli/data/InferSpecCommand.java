@@ -43,11 +43,15 @@ public final class InferSpecCommand implements Callable<Integer> {
       description = "Most distinct values for a categorical domain (default: ${DEFAULT-VALUE}).")
   int maxDomainSize;
 
+  @CommandLine.Mixin CsvOptions csv;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    Dataset dataset = CsvReader.defaults().read(data);
+    CsvReader.Result read = csv.reader().build().readWithReport(data);
+    CsvOptions.warn(read, spec.commandLine().getErr());
+    Dataset dataset = read.dataset();
     DatasetSpec inferred = SpecInference.infer(dataset, InferenceConfig.builder()
         .labelColumn(label).idColumn(idColumn).maxDomainSize(maxDomainSize).build());
     PrintWriter stdout = spec.commandLine().getOut();

@@ -2,13 +2,13 @@ package dev.mlops.cli.demo;
 
 import dev.mlops.core.drift.StatisticalDriftDetector;
 import dev.mlops.core.drift.report.DriftReportHtml;
+import dev.mlops.core.drift.report.DriftReportText;
+import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.data.Dataset;
 import dev.mlops.data.NumericColumn;
 import dev.mlops.drift.ColumnDrift;
 import dev.mlops.drift.ColumnStatus;
 import dev.mlops.drift.DriftReport;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,9 +52,7 @@ final class DriftStep implements DemoStep {
     var out = context.out();
     out.printf(Locale.ROOT, "reference %d rows, current %d rows; +%.1f sd injected into %s%n",
         reference.rowCount(), current.rowCount(), SHIFT_SD, String.join(", ", SHIFTED));
-    out.printf(Locale.ROOT, "dataset drift: %s (%d of %d columns drifted, drift share %.2f)%n",
-        report.datasetDrift() ? "yes" : "no", report.driftedColumns(), report.columnsTested(),
-        report.driftShare());
+    out.println(DriftReportText.headline(report));
     List<ColumnDrift> top = report.columns().stream()
         .filter(c -> c.status() == ColumnStatus.OK)
         .sorted(Comparator.comparingDouble(ColumnDrift::driftScore).reversed())
@@ -65,8 +63,8 @@ final class DriftStep implements DemoStep {
           c.pValue().orElse(Double.NaN), c.drifted() ? "DRIFT" : "ok");
     }
     Path file = context.outputDir().resolve(REPORT_FILE);
-    Files.writeString(file, DriftReportHtml.toHtml(report, reference, current,
-        "Drift demo: current half vs reference half"), StandardCharsets.UTF_8);
+    AtomicFiles.writeString(file, DriftReportHtml.toHtml(report, reference, current,
+        "Drift demo: current half vs reference half"));
     out.printf("HTML report: %s%n", file);
   }
 

@@ -8,6 +8,7 @@ import dev.mlops.core.evaluation.EvaluationData;
 import dev.mlops.core.evaluation.EvaluationJson;
 import dev.mlops.core.evaluation.Prioritizer;
 import dev.mlops.core.evaluation.SliceMetric;
+import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.data.CategoricalColumn;
 import dev.mlops.data.Dataset;
 import dev.mlops.data.NumericColumn;
@@ -18,7 +19,6 @@ import dev.mlops.evaluation.PrioritizationRow;
 import dev.mlops.evaluation.PrioritizationTable;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +94,7 @@ final class ErrorAnalysisStep implements DemoStep {
     out.printf(Locale.ROOT, "-> collect or augment '%s' examples first (potential gain %.2f%% accuracy)%n",
         top.group(), 100 * top.potentialGain());
     Path json = context.outputDir().resolve("prioritization.json");
-    Files.writeString(json, EvaluationJson.toJson(table));
+    AtomicFiles.writeString(json, EvaluationJson.toJson(table));
     out.printf(Locale.ROOT, "table written to %s%n", json);
   }
 

@@ -5,6 +5,7 @@ import dev.mlops.core.drift.StatisticalDriftDetector;
 import dev.mlops.core.drift.report.DriftReportHtml;
 import dev.mlops.core.drift.report.DriftReportJson;
 import dev.mlops.core.drift.report.DriftReportText;
+import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.data.Column;
 import dev.mlops.data.Dataset;
 import dev.mlops.data.FeatureType;
@@ -15,7 +16,6 @@ import dev.mlops.drift.DriftTest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,13 +137,12 @@ public final class DriftCommand implements Callable<Integer> {
       w.flush();
     } else {
       try {
-        Files.writeString(out, rendered, StandardCharsets.UTF_8);
+        AtomicFiles.writeString(out, rendered);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write --out " + out + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("--out: " + e.getMessage(), e);
       }
-      spec.commandLine().getOut().printf(Locale.ROOT, "%s report written to %s (dataset drift: %s, %d of %d columns)%n",
-          format.name().toLowerCase(Locale.ROOT), out, report.datasetDrift() ? "yes" : "no",
-          report.driftedColumns(), report.columnsTested());
+      spec.commandLine().getOut().printf(Locale.ROOT, "%s report written to %s: %s%n",
+          format.name().toLowerCase(Locale.ROOT), out, DriftReportText.headline(report));
       spec.commandLine().getOut().flush();
     }
     return 0;

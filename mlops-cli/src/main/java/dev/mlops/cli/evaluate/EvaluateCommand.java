@@ -173,15 +173,17 @@ public final class EvaluateCommand implements Callable<Integer> {
   }
 
   private EvaluationResult classification(Dataset data) {
+    List<String> asRead = strings(data.categorical(label));
+    List<List<String>> classes = ClassLabels.canonical(asRead, strings(data.categorical(prediction)));
     EvaluationData.Builder builder = EvaluationData.builder()
-        .actual(strings(data.categorical(label)))
-        .predicted(strings(data.categorical(prediction)))
+        .actual(classes.get(0))
+        .predicted(classes.get(1))
         .features(data);
     if (id != null) {
       builder.ids(strings(data.categorical(id)));
     }
     if (score != null) {
-      builder.scores(data.numeric(score).toArray(), positiveLabel(data));
+      builder.scores(data.numeric(score).toArray(), positiveLabel(asRead, classes.get(0)));
     }
     EvaluationData examples = builder.build();
     var report = Evaluation.classification(examples, EvaluationConfig.defaults());
@@ -215,11 +217,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         : Slice.byValue(examples, feature);
   }
 
-  private String positiveLabel(Dataset data) {
+  private String positiveLabel(List<String> asRead, List<String> actual) {
     if (positive != null) {
-      return positive;
+      return ClassLabels.canonical(positive, asRead);
     }
-    TreeSet<String> labels = new TreeSet<>(data.categorical(label).categories());
+    TreeSet<String> labels = new TreeSet<>(actual);
     if (labels.size() != 2) {
       throw new IllegalArgumentException("--score needs --positive LABEL when the label column '"
           + label + "' does not have exactly two classes; it has " + labels);

@@ -2,6 +2,7 @@ package dev.mlops.cli.labels;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.core.labels.AnnotationCsv;
 import dev.mlops.core.labels.DefaultLabelConsistencyChecker;
 import dev.mlops.labels.Agreement;
@@ -16,9 +17,6 @@ import dev.mlops.labels.PairwiseAgreement;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -165,15 +163,17 @@ public final class LabelsCommand implements Callable<Integer> {
   }
 
   private static void writeConsensus(List<ConsensusLabel> consensus, Path file) {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("item,majority,support,tied,weighted\n");
-      for (ConsensusLabel c : consensus) {
-        w.write(csv(c.itemId()) + "," + csv(c.majority()) + ","
-            + String.format(Locale.ROOT, "%.6f", c.support()) + "," + c.tied() + ","
-            + csv(c.weighted()) + "\n");
-      }
+    try {
+      AtomicFiles.writeText(file, w -> {
+        w.write("item,majority,support,tied,weighted\n");
+        for (ConsensusLabel c : consensus) {
+          w.write(csv(c.itemId()) + "," + csv(c.majority()) + ","
+              + String.format(Locale.ROOT, "%.6f", c.support()) + "," + c.tied() + ","
+              + csv(c.weighted()) + "\n");
+        }
+      });
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new UncheckedIOException(e.getMessage(), e);
     }
   }
 

@@ -1,17 +1,19 @@
 package dev.mlops.cli.model;
 
-import dev.mlops.core.data.CsvReader;
+import dev.mlops.cli.data.CsvOptions;
+import dev.mlops.core.data.CsvRows;
 import dev.mlops.core.data.CsvWriter;
 import dev.mlops.core.model.BatchScorer;
-import dev.mlops.data.Dataset;
 import dev.mlops.onnx.FeatureMapping;
 import dev.mlops.onnx.OnnxModel;
 import dev.mlops.onnx.OnnxModelOptions;
+import dev.mlops.onnx.TensorInfo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -20,9 +22,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./mlops predict --model MODEL.onnx --data FILE.csv [--features a,b,c] --out FILE.csv}:
- * scores every row in chunks and writes the input rows with the prediction columns appended
- * ({@code prediction_label}, {@code prediction_score}, {@code probability_<class>}). Exit 0, or 2
- * for a missing feature, a bad value or an unreadable file.
+ * scores the rows in chunks as the file streams by and writes the input rows, each cell's
+ * original text byte for byte, with the prediction columns appended ({@code prediction_label},
+ * {@code prediction_score}, {@code probability_<class>}); memory is bounded by the chunk size (see
+ * {@link StreamingScorer}). Features come from {@code --features}, else the names the model
+ * records, else, for a model with one {@code [N, k]} input and a file of exactly k columns, the
+ * file's columns in file order (a note on stderr says so). Exit 0, or 2 for a missing feature, a
+ * bad value or an unreadable file.
  *
  * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */
@@ -50,57 +56,96 @@ public final class PredictCommand implements Callable<Integer> {
       description = "Rows per model call (default: ${DEFAULT-VALUE}).")
   int chunkSize;
 
+  @CommandLine.Mixin CsvOptions csv;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Dataset data = CsvReader.defaults().read(dataFile);
-    try (OnnxModel model = OnnxModel.load(modelFile, options())) {
-      requireFeatures(model, data);
+    try (CsvRows rows = csv.reader().build().open(dataFile);
+        OnnxModel model = OnnxModel.load(modelFile, options(rows.header(), err));
+        CsvWriter.Rows written = CsvWriter.defaults().open(outFile)) {
+      requireFeatures(model, rows.header());
       boolean terminal = System.console() != null;
-      Dataset scored = BatchScorer.of(model, chunkSize).score(data, rows -> {
-        if (terminal) {
-          err.printf(Locale.ROOT, "\rscored %d/%d rows", rows, data.rowCount());
-          err.flush();
-        }
-      });
+      long scored = new StreamingScorer(model, chunkSize, dataFile.toString())
+          .score(rows, written, n -> {
+            if (terminal) {
+              err.printf(Locale.ROOT, "\rscored %d rows", n);
+              err.flush();
+            }
+          });
       if (terminal) {
         err.println();
       }
-      CsvWriter.defaults().write(scored, outFile);
-      out.printf(Locale.ROOT, "scored %d rows with %s (%s); wrote %s%n", data.rowCount(),
+      written.commit();
+      out.printf(Locale.ROOT, "scored %d rows with %s (%s); wrote %s%n", scored,
           model.name(), model.outputDecoding(), outFile);
     }
     out.flush();
     return 0;
   }
 
-  private OnnxModelOptions options() {
-    if (features == null || features.isEmpty()) {
-      return OnnxModelOptions.defaults();
-    }
-    // The input name is known only after loading: peek at the model once.
+  /**
+   * The feature mapping: {@code --features} for the model's single input; else what the model
+   * records; else, for a model with one {@code [N, k]} input that names no features and a file of
+   * exactly k columns, the file's columns in file order (said on stderr).
+   */
+  private OnnxModelOptions options(List<String> columns, PrintWriter err) {
+    // Input names, shapes and recorded features are known only after loading: peek once.
     try (OnnxModel peek = OnnxModel.load(modelFile)) {
-      var inputs = peek.metadata().inputs();
-      if (inputs.size() != 1) {
-        throw new IllegalArgumentException("--features fills a single input, but "
-            + modelFile + " has inputs " + inputs.stream().map(i -> i.name()).toList());
+      List<TensorInfo> inputs = peek.metadata().inputs();
+      if (features != null && !features.isEmpty()) {
+        if (inputs.size() != 1) {
+          throw new IllegalArgumentException("--features fills a single input, but "
+              + modelFile + " has inputs " + inputs.stream().map(i -> i.name()).toList());
+        }
+        return mapping(inputs.get(0), features);
       }
-      return OnnxModelOptions.builder()
-          .features(FeatureMapping.of(inputs.get(0).name(), features)).build();
+      Set<String> bound = peek.featureMapping().inputs().keySet();
+      List<TensorInfo> unbound = inputs.stream().filter(i -> !bound.contains(i.name())).toList();
+      if (unbound.isEmpty()) {
+        return OnnxModelOptions.defaults();
+      }
+      if (inputs.size() != 1) {
+        throw new IllegalArgumentException("model " + peek.name() + " does not name the features of"
+            + " input" + (unbound.size() > 1 ? "s " : " ") + unbound.stream().map(TensorInfo::name)
+            .toList() + ", and --features fills only a model with a single input; record the"
+            + " features in the model (property mlops.features.<input>)");
+      }
+      TensorInfo input = inputs.get(0);
+      long width = input.shape().size() == 2 && input.shape().get(1).isFixed()
+          ? input.shape().get(1).size() : -1;
+      if (width == columns.size()) {
+        err.printf(Locale.ROOT, "mlops predict: model %s does not name the features of input '%s'"
+            + " %s; using the %d columns of %s in file order: %s (pass --features to choose)%n",
+            peek.name(), input.name(), input.shapeText(), columns.size(), dataFile,
+            String.join(", ", columns));
+        err.flush();
+        return mapping(input, columns);
+      }
+      throw new IllegalArgumentException("model " + peek.name() + " does not name the features of"
+          + " input '" + input.name() + "' " + input.shapeText()
+          + (width > 0 ? " and " + dataFile + " has " + columns.size() + " columns, not " + width
+              : "")
+          + "; pass --features with the " + (width > 0 ? width + " " : "") + "columns that fill"
+          + " it, in tensor order; columns: " + columns);
     }
   }
 
-  private void requireFeatures(OnnxModel model, Dataset data) {
+  private static OnnxModelOptions mapping(TensorInfo input, List<String> columns) {
+    return OnnxModelOptions.builder().features(FeatureMapping.of(input.name(), columns)).build();
+  }
+
+  private void requireFeatures(OnnxModel model, List<String> columns) {
     for (Map.Entry<String, List<String>> e : model.featureMapping().inputs().entrySet()) {
-      List<String> missing = e.getValue().stream().filter(f -> data.find(f).isEmpty()).toList();
+      List<String> missing = e.getValue().stream().filter(f -> !columns.contains(f)).toList();
       if (!missing.isEmpty()) {
         throw new IllegalArgumentException(dataFile + " lacks column" + (missing.size() > 1 ? "s " : " ")
             + missing.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", "))
             + " that model " + model.name() + " needs for input '" + e.getKey() + "'; columns: "
-            + data.columnNames());
+            + columns);
       }
     }
   }

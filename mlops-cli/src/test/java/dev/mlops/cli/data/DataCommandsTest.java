@@ -186,4 +186,90 @@ class DataCommandsTest {
         "--out", dir.resolve("s").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("no column 'diag'");
   }
+
+  /** Rows of the named ids, with the given zip and score text, plus a label. */
+  private Path idsFile() throws IOException {
+    StringBuilder csv = new StringBuilder("id,zip,score,label\n");
+    String[] ids = {"9007199254740992", "9007199254740993", "12345678901234567890", "7", "8",
+        "9", "10", "11", "12", "13"};
+    for (int i = 0; i < ids.length; i++) {
+      csv.append(ids[i]).append(',').append(i % 2 == 0 ? "00501" : "02134").append(',')
+          .append(i % 3 == 0 ? "1.50" : "2e3").append(',').append(i % 2).append('\n');
+    }
+    Path file = dir.resolve("ids.csv");
+    Files.writeString(file, csv.toString());
+    return file;
+  }
+
+  /** Issue 12 item 1: split writes every cell's original text, byte for byte. */
+  @Test
+  void splitKeepsEachCellsOriginalText() throws IOException {
+    Path input = idsFile();
+    for (String[] method : List.of(new String[] {"--seed", "3"},
+        new String[] {"--hash-column", "id"})) {
+      Path outDir = dir.resolve("split" + method[0]);
+      assertThat(run("split", "--data", input.toString(), "--label", "label", method[0], method[1],
+          "--train", "0.5", "--dev", "0.25", "--test", "0.25", "--out", outDir.toString()))
+          .as(err.toString()).isZero();
+      List<String> written = new ArrayList<>();
+      for (String part : List.of("train", "dev", "test")) {
+        List<String> lines = Files.readAllLines(outDir.resolve(part + ".csv"));
+        assertThat(lines.get(0)).isEqualTo("id,zip,score,label");
+        written.addAll(lines.subList(1, lines.size()));
+      }
+      List<String> original = Files.readAllLines(input);
+      assertThat(written).containsExactlyInAnyOrderElementsOf(original.subList(1, original.size()));
+    }
+    // The hash is of the id as written: 9007199254740993's part is its own text's part.
+    assertThat(Files.readString(dir.resolve("split--hash-column").resolve(
+        dev.mlops.core.data.DatasetSplitter.partOf("9007199254740993",
+            new dev.mlops.data.SplitFractions(0.5, 0.25, 0.25)).label() + ".csv")))
+        .contains("9007199254740993,");
+  }
+
+  /** Issue 12 item 2: distinct ids beyond 2^53 are not duplicates. */
+  @Test
+  void validateKeepsIdsBeyondTwoToThe53Distinct() throws IOException {
+    Path input = idsFile();
+    Path spec = dir.resolve("ids-spec.json");
+    assertThat(run("infer-spec", "--data", input.toString(), "--id-column", "id", "--label",
+        "label", "--out", spec.toString())).isZero();
+    assertThat(SpecJson.read(spec).feature("id").orElseThrow().unique()).isTrue();
+    assertThat(run("validate", "--spec", spec.toString(), "--data", input.toString()))
+        .as(out.toString()).isZero();
+  }
+
+  /** Issue 12 item 3: a CATEGORICAL feature is read as text, so 00501 is 00501. */
+  @Test
+  void validateReadsCategoricalColumnsAsTheSpecDeclares() throws IOException {
+    Path spec = dir.resolve("zip-spec.json");
+    Files.writeString(spec, """
+        { "formatVersion" : 1, "minRows" : 1, "maxRows" : 9223372036854775807,
+          "labelColumn" : null, "labelClasses" : [ ], "idColumn" : null,
+          "features" : [ { "name" : "zip", "type" : "CATEGORICAL", "minPresence" : 1.0,
+            "unique" : false, "range" : null, "length" : null,
+            "domain" : { "values" : [ "00501", "02134", "10001" ], "minShareInDomain" : 1.0 } } ] }
+        """);
+    Path zips = dir.resolve("zips.csv");
+    Files.writeString(zips, "zip\n00501\n02134\n10001\n");
+    assertThat(run("validate", "--spec", spec.toString(), "--data", zips.toString()))
+        .as(out.toString() + err).isZero();
+  }
+
+  /** Issue 12 item 6: --na-values, and a warning naming a column a stray token downgraded. */
+  @Test
+  void naValuesAndDowngradeWarnings() throws IOException {
+    Path input = withEdits(new String[] {"3", "mean_radius", "n/a"});
+    assertThat(run("infer-spec", "--data", input.toString())).isZero();
+    assertThat(err.toString()).contains("warning: column 'mean_radius' is read as CATEGORICAL",
+        "'n/a'");
+    assertThat(SpecJson.read(out.toString(), "stdout").feature("mean_radius").orElseThrow().type())
+        .isEqualTo(dev.mlops.data.FeatureType.TEXT);
+    assertThat(run("infer-spec", "--data", input.toString(), "--na-values", "n/a,NULL")).isZero();
+    assertThat(err.toString()).isEmpty();
+    DatasetSpec fixed = SpecJson.read(out.toString(), "stdout");
+    assertThat(fixed.feature("mean_radius").orElseThrow().type())
+        .isEqualTo(dev.mlops.data.FeatureType.NUMERIC);
+    assertThat(fixed.feature("mean_radius").orElseThrow().required()).isFalse();
+  }
 }

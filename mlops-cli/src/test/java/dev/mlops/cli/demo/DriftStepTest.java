@@ -21,8 +21,11 @@ class DriftStepTest {
     for (String shifted : DriftStep.SHIFTED) {
       assertThat(out).containsPattern(shifted + "\\s+ks\\s+p=\\S+\\s+DRIFT");
     }
-    assertThat(out).contains("dataset drift: no (3 of 31 columns drifted");
+    assertThat(out).contains("3 of 31 columns drifted, below the dataset-drift share 0.50");
     String html = Files.readString(dir.resolve(DriftStep.REPORT_FILE));
+    // The banner counts the drifted columns instead of a green "No dataset drift".
+    assertThat(html).contains("<div class=\"banner some\">3 of 31 columns drifted, below the"
+        + " dataset-drift share 0.50</div>").doesNotContain("No dataset drift");
     assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("http");
     assertThat(out.lines().count()).isLessThanOrEqualTo(25);
   }

@@ -149,4 +149,22 @@ class EvaluateCommandTest {
         "--prediction", "pred", "--baseline", "HLP=high")).isEqualTo(2);
     assertThat(err.toString()).contains("Invalid value for option '--baseline'", "'high' is not a double");
   }
+
+  /**
+   * Issue 12 item 7: labels 1/0 against predictions 1.0/0.0 are the same classes, as for
+   * scikit-learn on what pandas reads: {@code accuracy_score([1, 0, 1, 1], [1.0, 0.0, 0.0, 1.0])}
+   * is 0.75.
+   */
+  @Test
+  void integralNumericLabelsMatchPredictionsWrittenWithAFraction() throws IOException {
+    Path file = dir.resolve("numeric.csv");
+    Files.writeString(file, "label,pred,score\n1,1.0,0.9\n0,0.0,0.2\n1,0.0,0.4\n1,1.0,0.8\n");
+    assertThat(run("evaluate", "--predictions", file.toString(), "--label", "label",
+        "--prediction", "pred", "--score", "score", "--positive", "1.0", "--format", "json"))
+        .as(err.toString()).isZero();
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.at("/classification/accuracy").asDouble()).isEqualTo(0.75);
+    // sklearn.metrics.roc_auc_score([1, 0, 1, 1], [0.9, 0.2, 0.4, 0.8]) == 1.0
+    assertThat(json.at("/classification/roc_auc/value").asDouble()).isEqualTo(1.0);
+  }
 }

@@ -45,6 +45,11 @@ final class CellParser {
         if (Double.isInfinite(v) || v != Math.rint(v)) {
           throw mismatch(raw, "an integer", source, line, column, feature);
         }
+        if (Math.abs(v) > CellSyntax.EXACT_INTEGER_LIMIT
+            || (CellSyntax.isInteger(s) && !CellSyntax.fitsDouble(s))) {
+          throw mismatch(raw, "an integer within ±2^53 (larger ones lose their identity as"
+              + " doubles; declare the column CATEGORICAL or TEXT)", source, line, column, feature);
+        }
         return v;
       }
       case BOOLEAN: {

@@ -30,6 +30,25 @@ final class CellSyntax {
     return true;
   }
 
+  /** 2<sup>53</sup>: every integer up to this magnitude has its own double. */
+  static final long EXACT_INTEGER_LIMIT = 1L << 53;
+
+  /**
+   * Whether an {@link #isInteger} text is within &plusmn;2<sup>53</sup>, so that distinct
+   * integers stay distinct as doubles.
+   */
+  static boolean fitsDouble(String integer) {
+    int i = signLength(integer);
+    while (i < integer.length() - 1 && integer.charAt(i) == '0') {
+      i++;
+    }
+    int digits = integer.length() - i;
+    if (digits < 16) {
+      return true;
+    }
+    return digits == 16 && Long.parseLong(integer.substring(i)) <= EXACT_INTEGER_LIMIT;
+  }
+
   /**
    * Whether {@code s} is a decimal number ({@code -1.5}, {@code .5}, {@code 2e-3}) or one of
    * {@code NaN}, {@code Infinity}, {@code inf} with an optional sign.

@@ -157,8 +157,11 @@ final class CsvParser {
     if (pos == len) {
       try {
         len = in.read(buffer, 0, buffer.length);
+      } catch (Utf8Input.InvalidUtf8Exception e) {
+        throw error(line, e.getMessage());
       } catch (IOException e) {
-        throw new UncheckedIOException("reading " + source + " failed at line " + line, e);
+        throw new UncheckedIOException(
+            "cannot read " + source + " at line " + line + ": " + Sources.reason(e), e);
       }
       pos = 0;
       if (len <= 0) {

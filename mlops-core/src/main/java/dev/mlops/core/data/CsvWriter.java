@@ -1,17 +1,18 @@
 package dev.mlops.core.data;
 
+import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.data.Column;
 import dev.mlops.data.Dataset;
 import dev.mlops.data.FeatureType;
 import dev.mlops.data.NumericColumn;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -46,35 +47,102 @@ public final class CsvWriter {
   }
 
   /**
-   * Writes to a file atomically: a temporary file in the same folder is written, then moved over
-   * {@code file}, so readers never see half a file.
+   * Writes to a file atomically with {@link AtomicFiles}: readers never see half a file, and on
+   * failure the previous file is left intact.
    *
-   * @throws UncheckedIOException if the file cannot be written
+   * @throws UncheckedIOException naming the file and the reason if it cannot be written
    */
   public void write(Dataset data, Path file) {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = null;
     try {
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        write(data, w);
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.writeText(file, w -> write(data, w));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // Best effort: the move succeeded or the original error is already being thrown.
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Starts writing a file row by row, for output whose size must not be held in memory: rows go
+   * to a temporary file in the same folder ({@link AtomicFiles#open(Path)}), which
+   * {@link Rows#commit()} fsyncs and moves over {@code file}; closing without committing deletes
+   * it, leaving any old file intact.
+   *
+   * @throws UncheckedIOException if the file cannot be created, naming it and the reason
+   */
+  public Rows open(Path file) {
+    try {
+      return new Rows(file, AtomicFiles.open(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A CSV file being written row by row ({@link CsvWriter#open}), the header row first. Cells
+   * are text: {@code null} is a missing value (an empty cell), the empty string is written
+   * {@code ""}, and a text is quoted when it needs to be, so reading the file gives back every
+   * text exactly. Not thread-safe.
+   */
+  public final class Rows implements AutoCloseable {
+    private final Path target;
+    private final AtomicFiles.PendingFile file;
+    private final Writer out;
+    private final StringBuilder line = new StringBuilder();
+
+    private Rows(Path target, AtomicFiles.PendingFile file) {
+      this.target = target;
+      this.file = file;
+      this.out = new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes one row of cell texts.
+     *
+     * @throws UncheckedIOException if writing fails, naming the file and the reason
+     */
+    public void row(List<String> cells) {
+      line.setLength(0);
+      for (int c = 0; c < cells.size(); c++) {
+        if (c > 0) {
+          line.append(delimiter);
+        }
+        String cell = cells.get(c);
+        if (cell != null) {
+          line.append(quoteIfNeeded(cell, true));
         }
       }
+      line.append('\n');
+      try {
+        out.write(line.toString());
+      } catch (IOException e) {
+        throw failure(e);
+      }
+    }
+
+    /**
+     * Flushes, fsyncs and moves the file into place.
+     *
+     * @throws UncheckedIOException if that fails, naming the file and the reason
+     */
+    public void commit() {
+      try {
+        out.flush();
+        file.commit();
+      } catch (IOException e) {
+        throw failure(e);
+      }
+    }
+
+    private UncheckedIOException failure(IOException e) {
+      // AtomicFiles' own failures name the target already; a buffered write's do not.
+      String message = e instanceof FileSystemException
+          ? e.getMessage() : target + ": cannot write: " + AtomicFiles.reason(e);
+      return new UncheckedIOException(message, e);
+    }
+
+    /** Deletes the temporary file unless {@link #commit()} moved it into place. */
+    @Override
+    public void close() {
+      file.close();
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.DataFormatException;
+import dev.mlops.core.io.JacksonSupport;
 import dev.mlops.data.Column;
 import dev.mlops.data.Dataset;
 import dev.mlops.data.DatasetSpec;
@@ -16,8 +17,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,12 +44,12 @@ public final class JsonLinesReader {
   /** Longest line accepted, in characters: {@value}. */
   public static final int MAX_LINE_LENGTH = 16 * 1024 * 1024;
 
-  private static final ObjectMapper MAPPER =
+  private static final ObjectMapper MAPPER = JacksonSupport.checked(() ->
       new ObjectMapper(
           JsonFactory.builder()
               .streamReadConstraints(
                   StreamReadConstraints.builder().maxStringLength(MAX_LINE_LENGTH).build())
-              .build());
+              .build()));
 
   private final Map<String, FeatureType> types;
   private final int maxCategories;
@@ -78,13 +77,13 @@ public final class JsonLinesReader {
    */
   public Dataset read(Path file) {
     String source = file.toString();
-    try (Reader first = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader first = new BufferedReader(Sources.open(file))) {
       Map<String, FeatureType> resolved = scan(first, source);
-      try (Reader second = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      try (Reader second = new BufferedReader(Sources.open(file))) {
         return parse(second, source, resolved).withName(file.getFileName().toString());
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source, e);
+      throw new UncheckedIOException("cannot read " + source + ": " + Sources.reason(e), e);
     }
   }
 
@@ -269,8 +268,12 @@ public final class JsonLinesReader {
         }
         consumer.accept(lineNo, node);
       }
+    } catch (Utf8Input.InvalidUtf8Exception e) {
+      // readLine fails on the line holding the bad byte, after handing out the ones before.
+      throw new DataFormatException(source, lineNo + 1, 0, null, e.getMessage(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source + " at line " + lineNo, e);
+      throw new UncheckedIOException(
+          "cannot read " + source + " at line " + (lineNo + 1) + ": " + Sources.reason(e), e);
     }
   }
 

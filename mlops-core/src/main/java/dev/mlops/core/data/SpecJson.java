@@ -1,7 +1,10 @@
 package dev.mlops.core.data;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.DataFormatException;
+import dev.mlops.core.io.AtomicFiles;
+import dev.mlops.core.io.JacksonSupport;
 import dev.mlops.data.CategoricalDomain;
 import dev.mlops.data.DatasetSpec;
 import dev.mlops.data.FeatureSpec;
@@ -16,6 +21,7 @@ import dev.mlops.data.FeatureType;
 import dev.mlops.data.LengthBounds;
 import dev.mlops.data.NumericRange;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +40,12 @@ import java.util.Set;
  * The stable, versioned JSON form of a {@link DatasetSpec}. Writing is deterministic (fixed field
  * order, every field written, absent optionals as {@code null}), so the same spec always gives
  * the same bytes and {@link #hash(DatasetSpec)} is a stable identity. Reading is strict: an
- * unknown field, a missing required field, a value of the wrong JSON type or a
- * {@code formatVersion} newer than {@link DatasetSpec#FORMAT_VERSION} fails with a
- * {@link DataFormatException} naming the field path (e.g. {@code features[3].range.mni}).
+ * unknown field, a missing field (every field is required; {@code range}, {@code domain},
+ * {@code length}, {@code labelColumn} and {@code idColumn} may be {@code null} but not absent), a
+ * value of the wrong JSON type, content after the JSON object, or a {@code formatVersion} newer
+ * than {@link DatasetSpec#FORMAT_VERSION} fails with a {@link DataFormatException} naming the
+ * field path (e.g. {@code features[3].range.mni}). A leading UTF-8 byte order mark is skipped.
+ * Strings have no length limit, so whatever {@link #write} writes is read back.
  *
  * <p>Infinite range bounds are written as the strings {@code "Infinity"} and {@code "-Infinity"}
  * because JSON has no number for them; finite doubles are written in Java's shortest round-trip
@@ -45,10 +54,19 @@ import java.util.Set;
  * <p>Stateless and thread-safe.
  */
 public final class SpecJson {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
+  /**
+   * Reads what {@link #write} writes: no limit on string length (Jackson's default of 20,000,000
+   * characters would refuse a spec whose domain holds a longer value, though the writer wrote it),
+   * one JSON value per file (trailing content is an error), duplicate keys refused.
+   */
+  private static final ObjectMapper MAPPER = JacksonSupport.checked(() ->
+      new ObjectMapper(JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+          .build())
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(SerializationFeature.INDENT_OUTPUT);
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(SerializationFeature.INDENT_OUTPUT));
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private static final Set<String> SPEC_FIELDS =
@@ -74,15 +92,19 @@ public final class SpecJson {
   }
 
   /**
-   * Writes the spec as JSON to a file.
+   * Writes the spec as JSON to a file atomically with {@link AtomicFiles}: a failure (a full disk)
+   * leaves the previous file intact, and missing parent folders are created.
    *
-   * @throws java.io.UncheckedIOException if the file cannot be written
+   * @throws java.io.UncheckedIOException naming the file and the reason if it cannot be written,
+   *     e.g. {@code "cannot write spec: /data/spec.json: cannot write: no space left on device"}
    */
   public static void write(DatasetSpec spec, Path file) {
+    Objects.requireNonNull(file, "file");
+    String json = write(spec);
     try {
-      Files.writeString(file, write(spec), StandardCharsets.UTF_8);
+      AtomicFiles.writeString(file, json);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot write spec to " + file, e);
+      throw new java.io.UncheckedIOException("cannot write spec: " + e.getMessage(), e);
     }
   }
 
@@ -107,7 +129,8 @@ public final class SpecJson {
     Objects.requireNonNull(source, "source");
     JsonNode root;
     try {
-      root = MAPPER.readTree(json);
+      // A UTF-8 byte order mark (Windows editors add one) is not JSON, but not content either.
+      root = MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
     } catch (JsonProcessingException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
@@ -224,13 +247,15 @@ public final class SpecJson {
       if (!version.isIntegralNumber()) {
         throw fail("formatVersion", "expected an integer, found " + kind(version));
       }
-      if (version.asLong() > DatasetSpec.FORMAT_VERSION) {
+      // Compared as BigInteger: asLong() wraps 2^64 + 1 to 1 and 2^63 to a negative number.
+      BigInteger v = version.bigIntegerValue();
+      if (v.compareTo(BigInteger.valueOf(DatasetSpec.FORMAT_VERSION)) > 0) {
         throw fail("formatVersion",
-            "format version " + version.asLong() + " is newer than this release reads (up to "
+            "format version " + v + " is newer than this release reads (up to "
                 + DatasetSpec.FORMAT_VERSION + "); upgrade mlops to read this spec");
       }
-      if (version.asLong() < 1) {
-        throw fail("formatVersion", "must be >= 1, was " + version.asLong());
+      if (v.signum() < 1) {
+        throw fail("formatVersion", "must be >= 1, was " + v);
       }
       checkFields(root, "", SPEC_FIELDS);
       List<FeatureSpec> features = new ArrayList<>();
@@ -243,9 +268,9 @@ public final class SpecJson {
       }
       long minRows = longValue(root, "", "minRows");
       long maxRows = longValue(root, "", "maxRows");
-      Optional<String> label = optionalText(root, "", "labelColumn");
+      Optional<String> label = nullableText(root, "", "labelColumn");
       List<String> classes = textList(required(root, "", "labelClasses"), "labelClasses");
-      Optional<String> id = optionalText(root, "", "idColumn");
+      Optional<String> id = nullableText(root, "", "idColumn");
       try {
         return new DatasetSpec(features, minRows, maxRows, label, classes, id);
       } catch (IllegalArgumentException e) {
@@ -270,11 +295,12 @@ public final class SpecJson {
       }
       double presence = doubleValue(required(node, path, "minPresence"), path + ".minPresence");
       boolean unique = bool(required(node, path, "unique"), path + ".unique");
-      Optional<NumericRange> range = nullable(node, "range").map(r -> range(r, path + ".range"));
+      Optional<NumericRange> range =
+          nullable(node, path, "range").map(r -> range(r, path + ".range"));
       Optional<CategoricalDomain> domain =
-          nullable(node, "domain").map(d -> domain(d, path + ".domain"));
+          nullable(node, path, "domain").map(d -> domain(d, path + ".domain"));
       Optional<LengthBounds> length =
-          nullable(node, "length").map(l -> length(l, path + ".length"));
+          nullable(node, path, "length").map(l -> length(l, path + ".length"));
       try {
         return new FeatureSpec(name, type, presence, range, domain, length, unique);
       } catch (IllegalArgumentException e) {
@@ -346,13 +372,17 @@ public final class SpecJson {
       return value;
     }
 
-    private static Optional<JsonNode> nullable(JsonNode node, String field) {
+    /** A field that must be present, as {@code null} when it is absent from the spec. */
+    private Optional<JsonNode> nullable(JsonNode node, String path, String field) {
       JsonNode value = node.get(field);
-      return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+      if (value == null) {
+        throw fail(join(path, field), "required field is missing; write null when there is none");
+      }
+      return value.isNull() ? Optional.empty() : Optional.of(value);
     }
 
-    private Optional<String> optionalText(JsonNode node, String path, String field) {
-      return nullable(node, field).map(v -> text(v, join(path, field)));
+    private Optional<String> nullableText(JsonNode node, String path, String field) {
+      return nullable(node, path, field).map(v -> text(v, join(path, field)));
     }
 
     private long longValue(JsonNode node, String path, String field) {

@@ -5,9 +5,11 @@ import java.util.Objects;
 /**
  * Distances between two distributions given as counts over the same bins or categories.
  *
- * <p>The counts are turned into proportions; a zero proportion is replaced by {@link #EPSILON}
- * and both vectors are renormalised to sum 1 (so PSI and KL stay finite when a bin is empty on one
- * side). With p the reference and q the current proportions:
+ * <p>The counts are turned into proportions. PSI and KL divide by a proportion, so for them alone a
+ * zero proportion is replaced by {@link #EPSILON} and both vectors are renormalised to sum 1 (they
+ * stay finite when a bin is empty on one side). Jensen–Shannon, Hellinger and total variation are
+ * finite on raw proportions and use them unchanged, as scipy and Evidently do (0·log 0 = 0). With
+ * p the reference and q the current proportions:
  *
  * <ul>
  *   <li>{@link #psi}: Σ (q − p) ln(q/p), population stability index; symmetric.
@@ -22,7 +24,10 @@ import java.util.Objects;
  * All are 0 for identical distributions and drift when ≥ threshold. Stateless and thread-safe.
  */
 final class BinnedDistance {
-  /** Proportion that replaces an empty bin before renormalising: {@value} (Evidently's value). */
+  /**
+   * Proportion that replaces an empty bin before renormalising, for PSI and KL only: {@value}
+   * (Evidently's value).
+   */
   public static final double EPSILON = 1e-4;
 
   private BinnedDistance() {}
@@ -39,15 +44,16 @@ final class BinnedDistance {
 
   /** Jensen–Shannon distance, base 2. */
   public static double jensenShannon(long[] reference, long[] current) {
-    double[][] pq = proportions(reference, current);
+    double[][] pq = rawProportions(reference, current);
     double left = 0;
     double right = 0;
     for (int i = 0; i < pq[0].length; i++) {
       double p = pq[0][i];
       double q = pq[1][i];
       double m = (p + q) / 2;
-      left += p * Math.log(p / m);
-      right += q * Math.log(q / m);
+      // scipy.special.rel_entr: a zero proportion contributes 0
+      left += p == 0 ? 0 : p * Math.log(p / m);
+      right += q == 0 ? 0 : q * Math.log(q / m);
     }
     double divergence = Math.max(0, (left + right) / 2) / Math.log(2);
     return Math.sqrt(divergence);
@@ -65,7 +71,7 @@ final class BinnedDistance {
 
   /** Hellinger distance. */
   public static double hellinger(long[] reference, long[] current) {
-    double[][] pq = proportions(reference, current);
+    double[][] pq = rawProportions(reference, current);
     double s = 0;
     for (int i = 0; i < pq[0].length; i++) {
       double d = Math.sqrt(pq[0][i]) - Math.sqrt(pq[1][i]);
@@ -76,7 +82,7 @@ final class BinnedDistance {
 
   /** Total variation distance. */
   public static double totalVariation(long[] reference, long[] current) {
-    double[][] pq = proportions(reference, current);
+    double[][] pq = rawProportions(reference, current);
     double s = 0;
     for (int i = 0; i < pq[0].length; i++) {
       s += Math.abs(pq[0][i] - pq[1][i]);
@@ -84,8 +90,14 @@ final class BinnedDistance {
     return s / 2;
   }
 
-  /** Smoothed, renormalised proportions {reference, current}. */
+  /** Smoothed, renormalised proportions {reference, current}, for PSI and KL. */
   static double[][] proportions(long[] reference, long[] current) {
+    double[][] pq = rawProportions(reference, current);
+    return new double[][] {smooth(pq[0]), smooth(pq[1])};
+  }
+
+  /** Proportions {reference, current}: counts over their total. */
+  static double[][] rawProportions(long[] reference, long[] current) {
     Objects.requireNonNull(reference, "reference");
     Objects.requireNonNull(current, "current");
     if (reference.length != current.length || reference.length == 0) {
@@ -93,10 +105,10 @@ final class BinnedDistance {
           "reference and current need the same, non-empty bins, had " + reference.length + " and "
               + current.length);
     }
-    return new double[][] {smooth(reference, "reference"), smooth(current, "current")};
+    return new double[][] {shares(reference, "reference"), shares(current, "current")};
   }
 
-  private static double[] smooth(long[] counts, String name) {
+  private static double[] shares(long[] counts, String name) {
     double total = 0;
     for (long c : counts) {
       if (c < 0) {
@@ -108,9 +120,17 @@ final class BinnedDistance {
       throw new IllegalArgumentException(name + " has no values");
     }
     double[] p = new double[counts.length];
-    double sum = 0;
     for (int i = 0; i < counts.length; i++) {
-      p[i] = counts[i] == 0 ? EPSILON : counts[i] / total;
+      p[i] = counts[i] / total;
+    }
+    return p;
+  }
+
+  private static double[] smooth(double[] shares) {
+    double[] p = new double[shares.length];
+    double sum = 0;
+    for (int i = 0; i < shares.length; i++) {
+      p[i] = shares[i] == 0 ? EPSILON : shares[i];
       sum += p[i];
     }
     for (int i = 0; i < p.length; i++) {

@@ -1,15 +1,14 @@
 package dev.mlops.core.experiments;
 
 import dev.mlops.StoreException;
+import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.data.DatasetVersion;
 import dev.mlops.experiments.ActiveRun;
 import dev.mlops.experiments.RunStatus;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,12 +81,10 @@ final class FileRun implements ActiveRun {
     Objects.requireNonNull(content, "content");
     Path target = artifactTarget(relativePath);
     try {
-      Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), ".artifact", ".tmp");
-      Files.write(tmp, content);
-      syncAndMove(tmp, target);
+      AtomicFiles.write(target, content);
     } catch (IOException e) {
-      throw new StoreException(target.toString(), "cannot store the artifact: " + e, e);
+      throw new StoreException(target.toString(), "cannot store the artifact: "
+          + AtomicFiles.reason(e), e);
     }
     return this;
   }
@@ -97,14 +94,10 @@ final class FileRun implements ActiveRun {
     Objects.requireNonNull(source, "file");
     Path target = artifactTarget(relativePath);
     try (InputStream in = Files.newInputStream(source)) {
-      Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), ".artifact", ".tmp");
-      try (var out = Files.newOutputStream(tmp)) {
-        in.transferTo(out);
-      }
-      syncAndMove(tmp, target);
+      AtomicFiles.write(target, in::transferTo);
     } catch (IOException e) {
-      throw new StoreException(source.toString(), "cannot store it as artifact '" + relativePath + "': " + e, e);
+      throw new StoreException(source.toString(), "cannot store it as artifact '" + relativePath
+          + "': " + e.getMessage(), e);
     }
     return this;
   }
@@ -150,13 +143,5 @@ final class FileRun implements ActiveRun {
       throw new IllegalArgumentException("artifact path '" + relativePath + "' escapes the run's artifact directory");
     }
     return target;
-  }
-
-  private static void syncAndMove(Path tmp, Path target) throws IOException {
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-      ch.force(true);
-    }
-    FileTracker.moveAtomically(tmp, target);
-    FileTracker.syncDirectory(target.getParent());
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlops.StoreException;
 import dev.mlops.core.experiments.filter.RunFilter;
 import dev.mlops.core.experiments.filter.RunOrder;
+import dev.mlops.core.io.AtomicFiles;
+import dev.mlops.core.io.JacksonSupport;
 import dev.mlops.experiments.ActiveRun;
 import dev.mlops.experiments.ExperimentTracker;
 import dev.mlops.experiments.MetricPoint;
@@ -15,10 +17,8 @@ import dev.mlops.experiments.RunSpec;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,15 +92,18 @@ public final class FileTracker implements ExperimentTracker {
    * @throws StoreException if the directory cannot be created or holds a newer store format
    */
   public static FileTracker open(Path root) {
-    return new FileTracker(FileTrackerConfig.defaults(root));
+    return open(FileTrackerConfig.defaults(root));
   }
 
   /**
    * Opens (creating if needed) a store.
    *
    * @throws StoreException if the directory cannot be created or holds a newer store format
+   * @throws dev.mlops.MlopsException if the class path holds a Jackson older than {@value
+   *     JacksonSupport#MINIMUM}
    */
   public static FileTracker open(FileTrackerConfig config) {
+    JacksonSupport.require(); // a clear message, not a NoClassDefFoundError from the log format
     return new FileTracker(config);
   }
 
@@ -158,7 +161,7 @@ public final class FileTracker implements ExperimentTracker {
         file.close();
         throw e;
       }
-      syncDirectory(runsDir);
+      AtomicFiles.syncDirectory(runsDir);
       return new FileRun(this, runId, file, dir.resolve("artifacts"));
     } catch (IOException e) {
       throw new StoreException(log.toString(), "cannot create the run: " + e, e);
@@ -294,13 +297,8 @@ public final class FileTracker implements ExperimentTracker {
   private void checkStoreFile() throws IOException {
     Path file = root.resolve(STORE_FILE);
     if (!Files.exists(file)) {
-      Path tmp = Files.createTempFile(root, STORE_FILE, ".tmp");
-      String json = "{\"format\":\"mlops-experiments\",\"version\":" + STORE_VERSION + "}\n";
-      Files.writeString(tmp, json, StandardCharsets.UTF_8);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
-      moveAtomically(tmp, file);
+      AtomicFiles.writeString(file,
+          "{\"format\":\"mlops-experiments\",\"version\":" + STORE_VERSION + "}\n");
       return;
     }
     if (Files.size(file) > MAX_STORE_FILE_BYTES) {
@@ -319,23 +317,6 @@ public final class FileTracker implements ExperimentTracker {
     if (version < 1 || version > STORE_VERSION) {
       throw new StoreException(file.toString(), "has store version " + version + "; this SDK reads version "
           + STORE_VERSION, null);
-    }
-  }
-
-  static void moveAtomically(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  /** Makes a new directory entry durable (Linux allows fsync on a directory; others ignore it). */
-  static void syncDirectory(Path dir) {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException e) {
-      // not supported on this platform (e.g. Windows); the file contents are synced already
     }
   }
 

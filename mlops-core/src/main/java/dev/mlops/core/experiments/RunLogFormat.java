@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.core.io.JacksonSupport;
 import dev.mlops.data.DatasetVersion;
 import dev.mlops.experiments.RunStatus;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ import java.util.Optional;
 final class RunLogFormat {
   static final int VERSION = 1;
 
-  static final ObjectMapper JSON =
+  static final ObjectMapper JSON = JacksonSupport.checked(() ->
       new ObjectMapper(
           JsonFactory.builder()
               .streamReadConstraints(
@@ -31,7 +32,7 @@ final class RunLogFormat {
                       .maxNestingDepth(16)
                       .maxNumberLength(64)
                       .build())
-              .build());
+              .build()));
 
   private RunLogFormat() {}
 

@@ -1,8 +1,8 @@
 package dev.mlops.core.model;
 
+import dev.mlops.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -218,19 +218,19 @@ public final class OnnxModelWriter {
   }
 
   /**
-   * Writes the model to a file, creating parent folders.
+   * Writes the model to a file atomically with {@link AtomicFiles}, creating parent folders; a
+   * failure leaves the previous file intact.
    *
-   * @throws UncheckedIOException if the file cannot be written
+   * @return {@code file}
+   * @throws UncheckedIOException naming the file and the reason if it cannot be written
    */
   public Path write(Path file) {
+    byte[] bytes = toBytes();
     try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      return Files.write(file, toBytes());
+      AtomicFiles.write(file, bytes);
+      return file;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write ONNX model to " + file, e);
+      throw new UncheckedIOException("cannot write ONNX model: " + e.getMessage(), e);
     }
   }
 

@@ -172,4 +172,120 @@ class CsvReaderTest {
         .isInstanceOf(DataFormatException.class)
         .hasMessageContaining("bad.csv, line 3");
   }
+
+  /** Issue 12 item 2: distinct integers beyond 2^53 stay distinct. */
+  @Test
+  void integersBeyondTwoToThe53AreReadAsStringsNotMergedDoubles() {
+    Dataset d = read("id\n9007199254740992\n9007199254740993\n12345678901234567890\n");
+    assertThat(d.column("id").type()).isEqualTo(FeatureType.CATEGORICAL);
+    assertThat(d.row(1).get("id")).isEqualTo("9007199254740993");
+    assertThat(d.row(2).get("id")).isEqualTo("12345678901234567890");
+    assertThat(read("id\n9007199254740992\n-42\n").column("id").type())
+        .isEqualTo(FeatureType.INTEGER);
+    assertThatThrownBy(() -> CsvReader.builder().type("id", FeatureType.INTEGER).build()
+            .read(new StringReader("id\n1\n9007199254740993\n"), "ids.csv"))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("ids.csv, line 3, column 1")
+        .hasMessageContaining("an integer within ±2^53");
+  }
+
+  /** Issue 12 item 6: a stray token is reported, and can be declared missing. */
+  @Test
+  void aFewNonNumericValuesAreReportedAndNaTokensAreMissing() {
+    String csv = "x,y\n1,a\nn/a,b\n3,c\n4,d\n5,e\n6,f\n7,g\n8,h\n9,i\n10,j\n11,k\n";
+    CsvReader.Result plain = CsvReader.defaults().readWithReport(new StringReader(csv), "t.csv");
+    assertThat(plain.dataset().column("x").type()).isEqualTo(FeatureType.CATEGORICAL);
+    assertThat(plain.downgrades()).singleElement().satisfies(g -> {
+      assertThat(g.column()).isEqualTo("x");
+      assertThat(g.numericType()).isEqualTo(FeatureType.INTEGER);
+      assertThat(g.examples()).containsExactly("n/a");
+      assertThat(g.message()).contains("column 'x'", "1 of 11 values", "'n/a'");
+    });
+    CsvReader.Result na = CsvReader.builder().naValues(java.util.Set.of("n/a")).build()
+        .readWithReport(new StringReader(csv), "t.csv");
+    assertThat(na.downgrades()).isEmpty();
+    assertThat(na.dataset().column("x").type()).isEqualTo(FeatureType.INTEGER);
+    assertThat(na.dataset().column("x").isMissing(1)).isTrue();
+    assertThat(na.dataset().column("y").type()).isEqualTo(FeatureType.CATEGORICAL);
+    assertThatThrownBy(() -> CsvReader.builder().naValues(java.util.Set.of("")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Issue 12 item 6: lenient reading makes a wrong-typed cell missing and reports it. */
+  @Test
+  void lenientReadingReportsWrongTypedCellsAsMissing() {
+    String csv = "x,y\n1.5,a\nabc,b\n2,c\n";
+    CsvReader.Builder declared = CsvReader.builder().type("x", FeatureType.NUMERIC);
+    assertThatThrownBy(() -> declared.build().read(new StringReader(csv), "t.csv"))
+        .hasMessageContaining("t.csv, line 3, column 1 ('x')");
+    CsvReader.Result r = declared.lenient(true).build().readWithReport(new StringReader(csv), "t.csv");
+    assertThat(r.dataset().numeric("x").toArray()).containsExactly(1.5, Double.NaN, 2.0);
+    assertThat(r.invalidCellCount()).isEqualTo(1);
+    assertThat(r.invalidCells()).containsExactly(
+        new CsvReader.InvalidCell(3, 1, 1, "x", "abc", FeatureType.NUMERIC));
+    assertThat(r.invalidCells().get(0).message())
+        .isEqualTo("line 3 (row 1), column 1 'x': 'abc' is not NUMERIC; read as missing");
+  }
+
+  /** Issue 12 item 6: blank lines at the end are ignored, as pandas does; not in the middle. */
+  @Test
+  void blankTrailingLinesAreIgnored() {
+    Dataset d = read("a,b\n1,2\n3,4\n\n\r\n\n");
+    assertThat(d.rowCount()).isEqualTo(2);
+    assertThatThrownBy(() -> read("a,b\n1,2\n\n3,4\n"))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("a blank line before more data");
+    assertThat(read("a\n1\n\n").rowCount()).isEqualTo(2);
+  }
+
+  /** Issue 12 item 10: the true line, column and the byte of invalid UTF-8. */
+  @Test
+  void invalidUtf8NamesTheTrueLineColumnAndByte(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("big.csv");
+    try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+      out.write("id,name\n".getBytes(StandardCharsets.UTF_8));
+      for (int i = 0; i < 200_000; i++) {
+        out.write((i + ",caf\u00e9\n").getBytes(StandardCharsets.UTF_8));
+      }
+      out.write("200000,caf".getBytes(StandardCharsets.UTF_8));
+      out.write(0xE9);
+      out.write('\n');
+    }
+    assertThatThrownBy(() -> CsvReader.defaults().read(file))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("line 200002, column 2 ('name')")
+        .hasMessageContaining("invalid UTF-8 byte 0xE9");
+  }
+
+  /** Issue 12 item 10: a folder is named as one, not as a failure at line 1. */
+  @Test
+  void aDirectoryIsNamedAsOne(@TempDir Path dir) {
+    assertThatThrownBy(() -> CsvReader.defaults().read(dir))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessage("cannot read " + dir + ": is a directory");
+    assertThatThrownBy(() -> CsvReader.defaults().read(dir.resolve("absent.csv")))
+        .hasMessage("cannot read " + dir.resolve("absent.csv") + ": no such file");
+  }
+
+  /** Streaming rows keep each cell's original text. */
+  @Test
+  void openedRowsKeepTheOriginalText(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("rows.csv");
+    Files.writeString(file, "zip,x\n00501,1.50\n\"\",n/a\n\n");
+    try (CsvRows rows = CsvReader.builder().naValues(java.util.Set.of("n/a")).build().open(file)) {
+      assertThat(rows.header()).containsExactly("zip", "x");
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.text(0)).isEqualTo("00501");
+      assertThat(rows.text(1)).isEqualTo("1.50");
+      assertThat(rows.value(1, FeatureType.NUMERIC)).isEqualTo(1.5);
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.line()).isEqualTo(3);
+      assertThat(rows.quoted(0)).isTrue();
+      assertThat(rows.isMissing(0)).isFalse();
+      assertThat(rows.isMissing(1)).isTrue();
+      assertThat(rows.value(1, FeatureType.NUMERIC)).isNull();
+      assertThat(rows.next()).isFalse();
+    }
+  }
 }

@@ -63,4 +63,24 @@ class JsonLinesReaderTest {
         .isInstanceOf(DataFormatException.class)
         .hasMessageContaining("f.jsonl, line 1 ('n'): expected an integer, found 1.5");
   }
+
+  /** Issue 12 item 10: invalid UTF-8 names its true line and byte. */
+  @Test
+  void invalidUtf8NamesTheTrueLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("rows.jsonl");
+    try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+      for (int i = 0; i < 50_000; i++) {
+        out.write(("{\"id\": " + i + ", \"name\": \"ok\"}\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      out.write("{\"id\": 50000, \"name\": \"caf".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.write(0xE9);
+      out.write("\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonLinesReader.defaults().read(file))
+        .isInstanceOf(dev.mlops.DataFormatException.class)
+        .hasMessageContaining("line 50001")
+        .hasMessageContaining("invalid UTF-8 byte 0xE9");
+  }
 }

@@ -156,6 +156,28 @@ class ScipyGoldenTest {
   }
 
   @Test
+  void cramerVonMisesMatchesScipyDownToTheFloorAndIsMonotoneBelowIt() {
+    // scipy 1.10.1: cramervonmises_2samp(gen(300, 7919, 10007, 1, 0), gen(200, 104729, 10009, 1, s))
+    double[] a = gen(300, 7919, 10007, 1.0, 0.0);
+    same(CramerVonMisesTest.test(a, gen(200, 104729, 10009, 1.0, 0.12)),
+        1.5131200000000007, 0.00016020446251974185);
+    same(CramerVonMisesTest.test(a, gen(200, 104729, 10009, 1.0, 0.14)),
+        2.042419999999993, 1.0169242429802772e-05);
+    // scipy's 1 - cdf is noise down here: 4.63e-7 (T 2.64), 6.8e-10 (T 4.02), 7.5e-11 (T 8.43),
+    // 7.0e-10 (T 19.76). Reported as the documented bound instead.
+    for (double shift : new double[] {0.16, 0.2, 0.3, 0.5}) {
+      assertThat(CramerVonMisesTest.test(a, gen(200, 104729, 10009, 1.0, shift)).pValue())
+          .isEqualTo(CramerVonMisesTest.P_VALUE_FLOOR);
+    }
+    double previous = 1;
+    for (double shift = 0; shift <= 1.0; shift += 0.01) {
+      double p = CramerVonMisesTest.test(a, gen(200, 104729, 10009, 1.0, shift)).pValue();
+      assertThat(p).as("shift %s", shift).isLessThanOrEqualTo(previous);
+      previous = p;
+    }
+  }
+
+  @Test
   void chiSquareMatchesScipyChi2ContingencyWithoutYates() {
     // scipy.stats.chi2_contingency([ref, cur], correction=False) -> (chi2, p)
     same(ContingencyTests.chiSquare(new long[] {30, 50, 20}, new long[] {25, 45, 40}),
@@ -192,19 +214,20 @@ class ScipyGoldenTest {
   }
 
   @Test
-  void binnedDistancesMatchScipyOnSmoothedProportions() {
-    // p, q = counts / sum, zeros -> 1e-4, renormalised; then
-    // psi = sum((q-p)*log(q/p)); js = scipy.spatial.distance.jensenshannon(p, q, base=2);
-    // kl = scipy.stats.entropy(p, q); hellinger = sqrt(0.5*sum((sqrt(p)-sqrt(q))**2));
-    // tvd = 0.5*sum(abs(p-q))
+  void binnedDistancesMatchScipy() {
+    // psi and kl on smoothed proportions: p, q = counts / sum, zeros -> 1e-4, renormalised;
+    //   psi = sum((q-p)*log(q/p)); kl = scipy.stats.entropy(p, q).
+    // js, hellinger and tvd on the raw proportions p, q = counts / sum (scipy 1.10.1):
+    //   js = scipy.spatial.distance.jensenshannon(p, q, base=2);
+    //   hellinger = sqrt(0.5*sum((sqrt(p)-sqrt(q))**2)); tvd = 0.5*sum(abs(p-q))
     long[][][] cases = {
       {{30, 50, 20}, {25, 45, 40}}, {{40, 60, 0}, {35, 50, 15}}, {{3, 7}, {8, 2}}
     };
     double[][] expected = {
       {0.1362620623728083, 0.15587751206032707, 0.0640574685594353, 0.13014051719011638,
         0.16363636363636364},
-      {1.1211442555391289, 0.2809470544829916, 0.16195796829081038, 0.27255275647825183,
-        0.1499000099990001},
+      {1.1211442555391289, 0.281933541272691, 0.16195796829081038, 0.2794847112409546,
+        0.15000000000000002},
       {1.116796110753547, 0.4372241495260536, 0.5826853020432394, 0.3686954200501686, 0.5}
     };
     for (int c = 0; c < cases.length; c++) {
@@ -216,6 +239,22 @@ class ScipyGoldenTest {
       close(BinnedDistance.hellinger(p, q), expected[c][3]);
       close(BinnedDistance.totalVariation(p, q), expected[c][4]);
     }
+  }
+
+  @Test
+  void jsHellingerAndTvdUseRawProportionsWhenACategoryIsEmptyOnOneSide() {
+    // scipy 1.10.1 on p, q = counts / sum, no zero-fill (Evidently's JS does not fill zeros either)
+    long[] ref = {50, 50, 0};
+    long[] cur = {10, 20, 70};
+    close(BinnedDistance.jensenShannon(ref, cur), 0.7091551836567035);
+    close(BinnedDistance.hellinger(ref, cur), 0.6783549485580416);
+    close(BinnedDistance.totalVariation(ref, cur), 0.7);
+    // Disjoint supports are as far apart as distributions get: exactly 1, not 1 - O(1e-4).
+    long[] left = {0, 30, 0, 70};
+    long[] right = {25, 0, 75, 0};
+    assertThat(BinnedDistance.jensenShannon(left, right)).isEqualTo(1.0);
+    assertThat(BinnedDistance.hellinger(left, right)).isEqualTo(1.0);
+    assertThat(BinnedDistance.totalVariation(left, right)).isEqualTo(1.0);
   }
 
   @Test

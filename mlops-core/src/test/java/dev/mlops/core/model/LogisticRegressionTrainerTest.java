@@ -49,6 +49,22 @@ class LogisticRegressionTrainerTest {
         .isNotEqualTo(model);
   }
 
+  /** Issue 12 item 7: integral numeric labels are the classes "0" and "1", never "0.0"/"1.0". */
+  @Test
+  void integralNumericLabelsAreNamedWithoutAFraction() {
+    Dataset blobs = blobs(200, 3);
+    double[] y = new double[blobs.rowCount()];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = blobs.row(i).getString("y").equals("yes") ? 1 : 0;
+    }
+    Dataset numeric = blobs.withColumn(
+        NumericColumn.of("y", dev.mlops.data.FeatureType.INTEGER, y));
+    LogisticRegression model =
+        LogisticRegressionTrainer.withSeed(7).fit(numeric, List.of("big", "small"), "y", "1");
+    assertThat(model.classes()).containsExactly("0", "1");
+    assertThat(numeric.row(0).getString("y")).isEqualTo("1");
+  }
+
   @Test
   void rejectsBadLabelsAndSettings() {
     Dataset data = blobs(10, 1);

@@ -43,7 +43,8 @@ public final class DriftReportHtml {
       ".card{border:1px solid #ddd;border-radius:6px;padding:12px;margin:14px 0;max-width:" + (WIDTH + 30) + "px}",
       ".meta{font-size:13px;color:#444;margin-bottom:6px}.legend span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px}",
       ".banner{padding:10px 14px;border-radius:6px;font-size:16px;display:inline-block}",
-      ".yes{background:#fde7ea;color:#b00020}.no{background:#e6f4ea;color:#1b7f3b}");
+      ".yes{background:#fde7ea;color:#b00020}.no{background:#e6f4ea;color:#1b7f3b}",
+      ".some{background:#fff4e0;color:#8a4b00}");
   private static final String REF_COLOR = "#4c78a8";
   private static final String CUR_COLOR = "#f58518";
 
@@ -67,8 +68,9 @@ public final class DriftReportHtml {
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<title>").append(esc(title)).append("</title><style>").append(CSS)
         .append("</style></head><body>\n<h1>").append(esc(title)).append("</h1>\n");
-    h.append("<div class=\"banner ").append(report.datasetDrift() ? "yes\">Dataset drift detected" : "no\">No dataset drift")
-        .append("</div>\n<p>").append(report.driftedColumns()).append(" of ").append(report.columnsTested())
+    String banner = report.datasetDrift() ? "yes" : report.driftedColumns() > 0 ? "some" : "no";
+    h.append("<div class=\"banner ").append(banner).append("\">")
+        .append(esc(DriftReportText.headline(report))).append("</div>\n<p>").append(report.driftedColumns()).append(" of ").append(report.columnsTested())
         .append(" tested columns drifted (drift share needed: ").append(DriftReportText.fmt(report.driftShare()))
         .append("; multiple-testing correction: ").append(report.correction().name().toLowerCase(Locale.ROOT))
         .append("). Reference: ").append(reference.rowCount()).append(" rows; current: ")

@@ -14,7 +14,8 @@ import java.util.OptionalDouble;
 /**
  * Writes a {@link DriftReport} as JSON with the field names of the {@code ./mlops drift}
  * contract: {@code datasetDrift, driftShare, driftedColumns, columnsTested, correction, columns}
- * and per column {@code name, type, test, statistic, pValue, threshold, drifted,
+ * (and {@code headline}, the one-line verdict of {@link DriftReportText#headline}) and per
+ * column {@code name, type, test, statistic, pValue, threshold, drifted,
  * referenceMissingRate, currentMissingRate, newCategories, status, reason}, plus
  * {@code adjustedPValue, missingRatePValue, missingRateDrifted, driftScore}. Absent values
  * ({@code pValue} of a distance, the statistic of a skipped column, non-finite numbers) are
@@ -33,6 +34,7 @@ public final class DriftReportJson {
     Objects.requireNonNull(report, "report");
     ObjectNode root = MAPPER.createObjectNode();
     root.put("datasetDrift", report.datasetDrift());
+    root.put("headline", DriftReportText.headline(report));
     root.put("driftShare", report.driftShare());
     root.put("driftedColumns", report.driftedColumns());
     root.put("columnsTested", report.columnsTested());

@@ -14,14 +14,34 @@ import java.util.Locale;
 public final class DriftReportText {
   private DriftReportText() {}
 
+  /**
+   * The report's verdict in one line, shared by the text, HTML and JSON forms. It always says how
+   * many columns drifted, so drifted columns are never hidden behind "no dataset drift" (plain
+   * ASCII, because terminals in the C locale print a dash as {@code ?}):
+   * {@code "Dataset drift: 17 of 31 columns drifted, at or above the dataset-drift share 0.50"},
+   * {@code "3 of 31 columns drifted, below the dataset-drift share 0.50"} or
+   * {@code "No drift: 0 of 31 columns drifted"}.
+   */
+  public static String headline(DriftReport report) {
+    String counts = report.driftedColumns() + " of " + report.columnsTested() + " column"
+        + (report.columnsTested() == 1 ? "" : "s") + " drifted";
+    String share = String.format(Locale.ROOT, "%.2f", report.driftShare());
+    if (report.datasetDrift()) {
+      return "Dataset drift: " + counts + ", at or above the dataset-drift share " + share;
+    }
+    if (report.driftedColumns() > 0) {
+      return counts + ", below the dataset-drift share " + share;
+    }
+    return "No drift: " + counts;
+  }
+
   /** Returns the text rendering. */
   public static String toText(DriftReport report) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT,
-        "Dataset drift: %s (%d of %d tested columns drifted, share %.3f, needs >= %.3f; correction %s)%n",
-        report.datasetDrift() ? "YES" : "no", report.driftedColumns(), report.columnsTested(),
+    sb.append(String.format(Locale.ROOT, "%s (drifted share %.3f; correction %s)%n",
+        headline(report),
         report.columnsTested() == 0 ? 0.0 : (double) report.driftedColumns() / report.columnsTested(),
-        report.driftShare(), report.correction().name().toLowerCase(Locale.ROOT)));
+        report.correction().name().toLowerCase(Locale.ROOT)));
     sb.append(String.format(Locale.ROOT, "%-24s %-12s %-15s %12s %12s %10s  %-7s %s%n",
         "column", "type", "test", "statistic", "p-value", "threshold", "drift", "notes"));
     for (ColumnDrift c : sorted(report.columns())) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.StoreException;
+import dev.mlops.core.io.JacksonSupport;
 import dev.mlops.experiments.MetricPoint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,9 +46,9 @@ final class MlflowApi {
   static final int HISTORY_PAGE_SIZE = 25_000;
   private static final long MAX_RESPONSE_BYTES = 64L << 20;
 
-  static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+  static final ObjectMapper JSON = JacksonSupport.checked(() -> new ObjectMapper(JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxNumberLength(64).build())
-      .build());
+      .build()));
 
   private final MlflowConfig config;
   private final HttpClient http;

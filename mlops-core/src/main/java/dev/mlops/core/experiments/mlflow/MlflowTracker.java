@@ -6,6 +6,7 @@ import dev.mlops.core.experiments.RunDataRules;
 import dev.mlops.core.experiments.RunEnvironment;
 import dev.mlops.core.experiments.filter.RunFilter;
 import dev.mlops.core.experiments.filter.RunOrder;
+import dev.mlops.core.io.JacksonSupport;
 import dev.mlops.experiments.ActiveRun;
 import dev.mlops.experiments.ExperimentTracker;
 import dev.mlops.experiments.MetricPoint;
@@ -45,8 +46,14 @@ public final class MlflowTracker implements ExperimentTracker {
     this.api = new MlflowApi(config);
   }
 
-  /** Returns a tracker for a server; nothing is sent until the first call. */
+  /**
+   * Returns a tracker for a server; nothing is sent until the first call.
+   *
+   * @throws dev.mlops.MlopsException if the class path holds a Jackson older than {@value
+   *     JacksonSupport#MINIMUM}
+   */
   public static MlflowTracker connect(MlflowConfig config) {
+    JacksonSupport.require(); // a clear message, not a NoClassDefFoundError from the API client
     return new MlflowTracker(config);
   }
 

@@ -46,8 +46,10 @@ class DriftReportRenderingTest {
   @Test
   void jsonHasTheContractFieldNames() throws Exception {
     JsonNode root = new ObjectMapper().readTree(DriftReportJson.toJson(report));
-    assertThat(root.fieldNames()).toIterable().containsExactly(
+    assertThat(root.fieldNames()).toIterable().containsSubsequence(
         "datasetDrift", "driftShare", "driftedColumns", "columnsTested", "correction", "columns");
+    assertThat(root.get("headline").asText()).isEqualTo(
+        "Dataset drift: 2 of 3 columns drifted, at or above the dataset-drift share 0.50");
     assertThat(root.get("correction").asText()).isEqualTo("none");
     assertThat(root.get("columnsTested").asInt()).isEqualTo(3);
     JsonNode first = root.get("columns").get(0);
@@ -79,13 +81,49 @@ class DriftReportRenderingTest {
     assertThat(html).contains("new &amp; shiny").contains("x&lt;y").doesNotContain("x<y");
     // sorted by drift score: the shifted column's card comes before the stable one's
     assertThat(html.indexOf("<h2>shifted")).isLessThan(html.indexOf("<h2>stable"));
-    assertThat(html).contains("Dataset drift detected").contains("skipped: column is only in the reference data");
+    assertThat(html).contains("<div class=\"banner yes\">Dataset drift: 2 of 3 columns drifted, at or"
+        + " above the dataset-drift share 0.50</div>")
+        .contains("skipped: column is only in the reference data");
+  }
+
+  @Test
+  void aFewDriftedColumnsBelowTheShareAreCountedInTheHeadlineNotHidden() throws Exception {
+    // Only one of three columns drifts: below the 0.5 share, yet the headline must say so.
+    DriftReport few = StatisticalDriftDetector.defaults().detect(
+        reference.select(List.of("shifted", "stable", "cat")),
+        Dataset.of(current.column("shifted"), NumericColumn.of("stable", column(reference, "stable")),
+            reference.column("cat")));
+    assertThat(few.datasetDrift()).isFalse();
+    assertThat(few.driftedColumns()).isEqualTo(1);
+    String headline = "1 of 3 columns drifted, below the dataset-drift share 0.50";
+    assertThat(DriftReportText.toText(few)).startsWith(headline + " (");
+    assertThat(DriftReportHtml.toHtml(few, reference, current, "t"))
+        .contains("<div class=\"banner some\">" + headline + "</div>")
+        .doesNotContain("No dataset drift");
+    assertThat(new ObjectMapper().readTree(DriftReportJson.toJson(few)).get("headline").asText())
+        .isEqualTo(headline);
+  }
+
+  @Test
+  void noDriftedColumnIsNoDrift() {
+    DriftReport none = StatisticalDriftDetector.defaults().detect(reference, reference);
+    assertThat(DriftReportText.headline(none)).isEqualTo("No drift: 0 of 4 columns drifted");
+  }
+
+  private static double[] column(Dataset data, String name) {
+    NumericColumn c = (NumericColumn) data.column(name);
+    double[] v = new double[data.rowCount()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = c.value(i);
+    }
+    return v;
   }
 
   @Test
   void textListsMostDriftedFirst() {
     String text = DriftReportText.toText(report);
-    assertThat(text).startsWith("Dataset drift: YES (2 of 3 tested columns drifted");
+    assertThat(text).startsWith("Dataset drift: 2 of 3 columns drifted, at or above the"
+        + " dataset-drift share 0.50 (drifted share 0.667; correction none)");
     String[] lines = text.split("\\R");
     assertThat(lines[2]).startsWith("shifted").contains("DRIFT");
     assertThat(text).contains("skipped: column is only in the reference data")
