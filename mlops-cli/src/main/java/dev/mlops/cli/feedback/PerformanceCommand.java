@@ -40,8 +40,8 @@ import picocli.CommandLine.Option;
       "Estimate a binary classifier's accuracy, precision, recall, F1 and ROC AUC per window of N",
       "logged predictions before labels arrive (CBPE, calibrated on a labeled reference), with",
       "realized values next to them for the windows that have labels.",
-      "REF.csv has a 'label' column and a 'probability.<class>' column for the positive class",
-      "(the columns './mlops log export' writes). Exit code 0; 2 on bad input."
+      "REF.csv has a 'label' column and a 'probability_<class>' column for the positive class",
+      "(as './mlops predict' writes them, plus the label). Exit code 0; 2 on bad input."
     })
 public final class PerformanceCommand implements Callable<Integer> {
   /** Output formats. */
@@ -58,7 +58,7 @@ public final class PerformanceCommand implements Callable<Integer> {
   Path labels;
 
   @Option(names = "--reference", required = true, paramLabel = "REF.csv",
-      description = "The labeled reference window: 'label' and 'probability.<class>' columns.")
+      description = "The labeled reference window: 'label' and 'probability_<class>' columns.")
   Path reference;
 
   @Option(names = "--window", required = true, paramLabel = "N", description = "Predictions per window.")

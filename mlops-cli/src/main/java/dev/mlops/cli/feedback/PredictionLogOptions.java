@@ -2,7 +2,6 @@ package dev.mlops.cli.feedback;
 
 import dev.mlops.core.feedback.PredictionLogConfig;
 import dev.mlops.core.feedback.PredictionLogger;
-import dev.mlops.data.Record;
 import dev.mlops.feedback.FieldRule;
 import dev.mlops.feedback.HmacKey;
 import dev.mlops.feedback.PrivacyPolicy;
@@ -76,24 +75,31 @@ public final class PredictionLogOptions {
     return Optional.of(b.build());
   }
 
+  /** Returns the {@code --log} folder, or {@code null} without it. */
+  public Path directory() {
+    return log;
+  }
+
+  /** Returns the {@code --request-id-column}, if given. */
+  public Optional<String> requestIdColumn() {
+    return Optional.ofNullable(requestIdColumn);
+  }
+
   /**
-   * Returns a row's request id: the value of {@code --request-id-column}, else a random UUID.
+   * Returns a row's request id: its {@code --request-id-column} cell, else a random UUID.
    *
-   * @throws IllegalArgumentException if the column is missing from the row or empty in it
+   * @param cell the row's cell of the id column, {@code null} when empty or without the option
+   * @param where the row's place for the error message, e.g. {@code "data.csv:17"}
+   * @throws IllegalArgumentException if the option is given and the cell is empty
    */
-  public String requestId(Record row, long rowNumber) {
+  public String requestId(String cell, String where) {
     if (requestIdColumn == null) {
       return UUID.randomUUID().toString();
     }
-    if (!row.has(requestIdColumn)) {
-      throw new IllegalArgumentException("--request-id-column: no column '" + requestIdColumn
-          + "'; columns: " + row.featureNames());
-    }
-    String id = row.getString(requestIdColumn);
-    if (id == null || id.isBlank()) {
+    if (cell == null || cell.isBlank()) {
       throw new IllegalArgumentException(
-          "row " + rowNumber + ": the request id column '" + requestIdColumn + "' is empty");
+          where + ": the request id column '" + requestIdColumn + "' is empty");
     }
-    return id;
+    return cell;
   }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.cli.MlopsCommand;
 import dev.mlops.core.feedback.PredictionLogConfig;
 import dev.mlops.core.feedback.PredictionLogger;
+import dev.mlops.core.model.OnnxModels;
+import dev.mlops.core.model.OnnxModels.ProbabilityOutput;
 import dev.mlops.data.Record;
 import dev.mlops.model.Arm;
 import dev.mlops.model.Prediction;
@@ -63,7 +65,7 @@ class FeedbackCommandsTest {
     l.append("ghost,yes\n");
     labels = dir.resolve("labels.csv");
     Files.writeString(labels, l.toString());
-    StringBuilder ref = new StringBuilder("probability.yes,label\n");
+    StringBuilder ref = new StringBuilder("probability_yes,label\n");
     for (int i = 0; i < 2000; i++) {
       double p = random.nextDouble();
       ref.append(String.format(Locale.ROOT, "%.6f,%s%n", p, random.nextDouble() < p ? "yes" : "no"));
@@ -104,7 +106,7 @@ class FeedbackCommandsTest {
     assertThat(run("log", "export", "--log", log.toString(), "--labels", labels.toString(), "--out", csv.toString())).isZero();
     List<String> lines = Files.readAllLines(csv);
     assertThat(lines).hasSize(301);
-    assertThat(lines.get(0)).startsWith("request_id,received_at,model,model_version,arm,x,predicted_label")
+    assertThat(lines.get(0)).startsWith("request_id,received_at,model,model_version,arm,x,prediction_label")
         .endsWith(",label");
     assertThat(err.toString()).contains("unmatched labels: 1").contains("unlabeled predictions: 100");
   }
@@ -131,12 +133,34 @@ class FeedbackCommandsTest {
   }
 
   @Test
+  void predictWritesThePredictionLogWithSensitiveFieldsHashed() throws Exception {
+    Path model = OnnxModels.logisticRegression(List.of("a", "b"), List.of("no", "yes"),
+        new double[] {1.0, -2.0}, 0.5, ProbabilityOutput.ZIP_MAP).write(dir.resolve("m.onnx"));
+    Path data = Files.writeString(dir.resolve("rows.csv"), "id,a,b\nq1,1.0,0.0\nq2,0.0,1.0\nq3,2.0,2.0\n");
+    Path key = Files.writeString(dir.resolve("key"), "a-host-secret-of-some-length");
+    Path predLog = dir.resolve("predict-log");
+    assertThat(run("predict", "--model", model.toString(), "--data", data.toString(),
+        "--out", dir.resolve("scored.csv").toString(), "--log", predLog.toString(),
+        "--request-id-column", "id", "--sensitive", "b", "--hmac-key-file", key.toString())).isZero();
+    assertThat(out.toString()).contains("logged 3 predictions to " + predLog + " (0 dropped)");
+    var records = dev.mlops.core.feedback.PredictionLogReader.of(predLog).readAll().records();
+    assertThat(records).extracting(r -> r.requestId()).containsExactly("q1", "q2", "q3");
+    assertThat(records.get(0).inputs().get("a")).isEqualTo(1.0);
+    assertThat((String) records.get(0).inputs().get("b")).startsWith("hmac-sha256:");
+    assertThat(records.get(0).label()).contains("yes");
+    assertThat(records.get(0).probabilities()).containsKeys("no", "yes");
+    assertThat(run("predict", "--model", model.toString(), "--data", data.toString(),
+        "--out", dir.resolve("s2.csv").toString(), "--sensitive", "b")).isEqualTo(2);
+    assertThat(err.toString()).contains("need --log DIR");
+  }
+
+  @Test
   void badInputExitsTwoWithOneLine() {
     assertThat(run("performance", "--log", dir.resolve("absent").toString(),
         "--reference", reference.toString(), "--window", "10")).isEqualTo(2);
     assertThat(err.toString()).contains("no prediction log folder here");
     assertThat(run("performance", "--log", log.toString(), "--reference", labels.toString(), "--window", "10"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("no column 'probability.yes'");
+    assertThat(err.toString()).contains("no column 'probability_yes'");
   }
 }

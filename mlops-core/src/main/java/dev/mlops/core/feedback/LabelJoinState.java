@@ -5,16 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.StoreException;
+import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.feedback.GroundTruth;
 import dev.mlops.time.MlopsClock;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +22,8 @@ import java.util.OptionalDouble;
 
 /**
  * Saves and loads a {@link LabelJoin}'s state as one JSON document, format version
- * {@value #VERSION}, written atomically (temporary file in the same folder, fsync, atomic rename),
- * so a crash leaves either the previous state or the new one. The layout is in docs/feedback.md.
+ * {@value #VERSION}, written with {@link AtomicFiles} (temporary file in the same folder, fsync,
+ * atomic rename), so a crash leaves either the previous state or the new one. The layout is in docs/feedback.md.
  *
  * <p>Stateless and thread-safe.
  */
@@ -72,9 +69,9 @@ public final class LabelJoinState {
           .put("at", g.arrivedAt().toString());
     }
     try {
-      writeAtomically(file, JSON.writeValueAsBytes(root));
+      AtomicFiles.write(file, JSON.writeValueAsBytes(root));
     } catch (IOException e) {
-      throw new StoreException(file.toString(), "cannot save the label join: " + e, e);
+      throw new StoreException(file.toString(), "cannot save the label join: " + AtomicFiles.reason(e), e);
     }
   }
 
@@ -139,26 +136,4 @@ public final class LabelJoinState {
     return n.hasNonNull(field) ? Optional.of(text(n, field)) : Optional.empty();
   }
 
-  private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-        d.force(true);
-      } catch (IOException ignored) {
-        // some file systems cannot sync a folder; the rename itself is atomic
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
 }

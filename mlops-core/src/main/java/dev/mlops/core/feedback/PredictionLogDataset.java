@@ -1,5 +1,6 @@
 package dev.mlops.core.feedback;
 
+import dev.mlops.core.model.BatchScorer;
 import dev.mlops.data.BooleanColumn;
 import dev.mlops.data.CategoricalColumn;
 import dev.mlops.data.Column;
@@ -20,7 +21,7 @@ import java.util.function.Function;
  * columns, in order: {@value #REQUEST_ID}, {@value #RECEIVED_AT}, {@value #MODEL},
  * {@value #VERSION}, {@value #ARM}, the input features (in order of first appearance; a feature a
  * record lacks is missing there), then {@value #PREDICTED_LABEL}, {@value #PREDICTED_SCORE},
- * {@code probability.<class>} per class, {@value #FAILURE} and {@value #LATENCY_MS}. A feature
+ * {@code probability_<class>} per class, {@value #FAILURE} and {@value #LATENCY_MS}. A feature
  * whose logged values are all numbers becomes a numeric column, all booleans a boolean one, all
  * instants a timestamp one, anything else categorical.
  *
@@ -37,12 +38,12 @@ public final class PredictionLogDataset {
   public static final String VERSION = "model_version";
   /** Column of the arm: {@value}. */
   public static final String ARM = "arm";
-  /** Column of the predicted class: {@value}. */
-  public static final String PREDICTED_LABEL = "predicted_label";
-  /** Column of the score: {@value}. */
-  public static final String PREDICTED_SCORE = "predicted_score";
-  /** Prefix of the class-probability columns: {@value}. */
-  public static final String PROBABILITY_PREFIX = "probability.";
+  /** Column of the predicted class: {@value} (as {@code ./mlops predict} writes it). */
+  public static final String PREDICTED_LABEL = BatchScorer.LABEL_COLUMN;
+  /** Column of the score: {@value} (as {@code ./mlops predict} writes it). */
+  public static final String PREDICTED_SCORE = BatchScorer.SCORE_COLUMN;
+  /** Prefix of the class-probability columns: {@value} (as {@code ./mlops predict} writes them). */
+  public static final String PROBABILITY_PREFIX = BatchScorer.PROBABILITY_PREFIX;
   /** Column of the failure kind of a failed call: {@value}. */
   public static final String FAILURE = "failure";
   /** Column of the caller-measured latency in milliseconds: {@value}. */
