@@ -246,15 +246,30 @@ public final class PredictionLogger implements Consumer<PredictionOutcome>, Auto
           return; // only a JVM shutdown interrupts this daemon
         }
         queue.drainTo(batch, BATCH_SIZE - 1);
-        for (Object o : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+          Object o = batch.get(i);
           if (o instanceof LoggedPrediction r) {
             record(r);
           } else if (o instanceof Barrier b && barrier(b)) {
+            countLeftBehind(batch.subList(i + 1, batch.size()));
             return;
           }
         }
         batch.clear();
         writePending();
+      }
+    }
+
+    /** Records that raced {@link #close()} into the queue after its barrier: dropped, counted. */
+    private void countLeftBehind(List<Object> rest) {
+      List<Object> left = new ArrayList<>(rest);
+      queue.drainTo(left);
+      for (Object o : left) {
+        if (o instanceof LoggedPrediction) {
+          dropped.increment();
+        } else if (o instanceof Barrier b) {
+          b.done().complete(null);
+        }
       }
     }
 
