@@ -16,11 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -58,7 +59,14 @@ public final class PredictionLogger implements Consumer<PredictionOutcome>, Auto
   private final PrivacyFilter privacy;
   private final List<PredictionSink> sinks;
   private final boolean localLog;
-  private final BlockingQueue<Object> queue;
+  /**
+   * Lock-free, so a producer never waits for the writer's lock (an {@code ArrayBlockingQueue}'s
+   * {@code offer} does, and a descheduled writer holding it stalls every prediction); bounded by
+   * {@link #queued}.
+   */
+  private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private volatile boolean writerParked;
   private final EventDispatcher<FeedbackEvent> events;
   private final Thread writer;
   private final long sampleThreshold;
@@ -77,7 +85,6 @@ public final class PredictionLogger implements Consumer<PredictionOutcome>, Auto
     this.privacy = new PrivacyFilter(config.privacy(), b.key);
     this.sinks = List.copyOf(b.sinks);
     this.localLog = b.localLog;
-    this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
     this.events = EventDispatchers.asynchronous(name, clock);
     this.sampleThreshold = config.sampleRate() >= 1 ? Long.MAX_VALUE
         : (long) (config.sampleRate() * 0x1p63);
@@ -123,11 +130,22 @@ public final class PredictionLogger implements Consumer<PredictionOutcome>, Auto
       }
       LoggedPrediction record =
           LoggedPrediction.of(outcome, privacy.apply(outcome.request().features()));
-      if (!queue.offer(record)) {
+      if (queued.incrementAndGet() > config.queueCapacity()) {
+        queued.decrementAndGet();
         drop("queue full (capacity " + config.queueCapacity() + ")");
+        return;
       }
+      enqueue(record);
     } catch (RuntimeException e) {
       drop("cannot record the outcome: " + e.getMessage());
+    }
+  }
+
+  /** Queues an item and wakes the writer if it sleeps; barriers bypass the capacity. */
+  private void enqueue(Object item) {
+    queue.offer(item);
+    if (writerParked) {
+      LockSupport.unpark(writer);
     }
   }
 
@@ -206,15 +224,8 @@ public final class PredictionLogger implements Consumer<PredictionOutcome>, Auto
       return;
     }
     Barrier b = new Barrier(new CompletableFuture<>(), stop);
+    enqueue(b);
     boolean interrupted = false;
-    while (true) {
-      try {
-        queue.put(b);
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
     while (true) {
       try {
         b.done().get();
@@ -240,12 +251,9 @@ public final class PredictionLogger implements Consumer<PredictionOutcome>, Auto
     public void run() {
       List<Object> batch = new ArrayList<>(BATCH_SIZE);
       while (true) {
-        try {
-          batch.add(queue.take());
-        } catch (InterruptedException e) {
+        if (!take(batch)) {
           return; // only a JVM shutdown interrupts this daemon
         }
-        queue.drainTo(batch, BATCH_SIZE - 1);
         for (int i = 0; i < batch.size(); i++) {
           Object o = batch.get(i);
           if (o instanceof LoggedPrediction r) {
@@ -260,10 +268,42 @@ public final class PredictionLogger implements Consumer<PredictionOutcome>, Auto
       }
     }
 
+    /**
+     * Waits for at least one item and takes up to {@value #BATCH_SIZE}. The flag is set before
+     * the queue is checked again, and producers check it after queueing, so a wake-up is never
+     * missed; the timed park only bounds a sleep, it does not poll for work.
+     *
+     * @return false if the thread was interrupted
+     */
+    private boolean take(List<Object> batch) {
+      while (true) {
+        Object o;
+        while (batch.size() < BATCH_SIZE && (o = queue.poll()) != null) {
+          if (o instanceof LoggedPrediction) {
+            queued.decrementAndGet();
+          }
+          batch.add(o);
+        }
+        if (!batch.isEmpty()) {
+          return true;
+        }
+        writerParked = true;
+        if (queue.isEmpty()) {
+          LockSupport.parkNanos(this, 1_000_000_000L);
+        }
+        writerParked = false;
+        if (Thread.interrupted()) {
+          return false;
+        }
+      }
+    }
+
     /** Records that raced {@link #close()} into the queue after its barrier: dropped, counted. */
     private void countLeftBehind(List<Object> rest) {
       List<Object> left = new ArrayList<>(rest);
-      queue.drainTo(left);
+      for (Object o; (o = queue.poll()) != null; ) {
+        left.add(o);
+      }
       for (Object o : left) {
         if (o instanceof LoggedPrediction) {
           dropped.increment();
