@@ -14,6 +14,7 @@ module dev.mlops.api {
   exports dev.mlops.feedback;
   exports dev.mlops.labels;
   exports dev.mlops.model;
+  exports dev.mlops.monitoring;
   exports dev.mlops.scoping;
   exports dev.mlops.time;
 }

@@ -11,6 +11,7 @@ import dev.mlops.cli.feedback.PerformanceCommand;
 import dev.mlops.cli.labels.LabelsCommand;
 import dev.mlops.cli.model.ModelCommand;
 import dev.mlops.cli.model.PredictCommand;
+import dev.mlops.cli.monitor.MonitorCommand;
 import dev.mlops.cli.runs.RunsCommand;
 import java.util.List;
 import picocli.CommandLine;
@@ -49,6 +50,7 @@ import picocli.CommandLine.ScopeType;
       ModelCommand.class,
       PredictCommand.class,
       DriftCommand.class,
+      MonitorCommand.class,
       LogCommand.class,
       PerformanceCommand.class,
       CommandLine.HelpCommand.class,

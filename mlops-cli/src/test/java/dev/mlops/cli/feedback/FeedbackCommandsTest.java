@@ -155,6 +155,22 @@ class FeedbackCommandsTest {
   }
 
   @Test
+  void monitorWritesThePredictionLogOfItsReplay() throws Exception {
+    Path model = OnnxModels.logisticRegression(List.of("a", "b"), List.of("no", "yes"),
+        new double[] {1.0, -2.0}, 0.0, ProbabilityOutput.ZIP_MAP).write(dir.resolve("m.onnx"));
+    Path traffic = Files.writeString(dir.resolve("traffic.csv"), "id,a,b\nt1,1.0,0.0\nt2,0.0,1.0\n");
+    Path monitorLog = dir.resolve("monitor-log");
+    assertThat(run("monitor", "--model", model.toString(), "--traffic", traffic.toString(),
+        "--window", "2", "--format", "json", "--log", monitorLog.toString(), "--request-id-column", "id",
+        "--sensitive", "a")).isZero();
+    new ObjectMapper().readTree(out.toString()); // stdout is still only the JSON document
+    assertThat(err.toString()).contains("logged 2 predictions to " + monitorLog);
+    var records = dev.mlops.core.feedback.PredictionLogReader.of(monitorLog).readAll().records();
+    assertThat(records).extracting(r -> r.requestId()).containsExactly("t1", "t2");
+    assertThat(records.get(0).inputs()).doesNotContainKey("a").containsKey("b");
+  }
+
+  @Test
   void badInputExitsTwoWithOneLine() {
     assertThat(run("performance", "--log", dir.resolve("absent").toString(),
         "--reference", reference.toString(), "--window", "10")).isEqualTo(2);
