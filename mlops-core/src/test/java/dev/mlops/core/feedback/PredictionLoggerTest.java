@@ -123,7 +123,8 @@ class PredictionLoggerTest {
       log.log(Outcomes.success("r" + i, t0, 0.3)); // the writer is stuck in the sink: the queue fills
     }
     long dropped = log.dropped();
-    assertThat(dropped).isBetween(100L - 4 - PredictionLogger.BATCH_SIZE, 95L);
+    // 4 fit in the queue, and the writer may already hold some of them in its batch
+    assertThat(dropped).isBetween(100L - 4 - PredictionLogger.BATCH_SIZE, 96L);
     release.countDown();
     log.close();
     assertThat(log.written() + log.dropped()).isEqualTo(100);
