@@ -11,6 +11,7 @@ module dev.mlops.api {
   exports dev.mlops.events;
   exports dev.mlops.evaluation;
   exports dev.mlops.experiments;
+  exports dev.mlops.feedback;
   exports dev.mlops.labels;
   exports dev.mlops.model;
   exports dev.mlops.monitoring;

@@ -27,6 +27,8 @@ public final class KeyMetrics {
   public static final String PRECISION = "precision";
   /** Recall, per class with tag {@link #TAG_CLASS}: {@value}. */
   public static final String RECALL = "recall";
+  /** F1 of the positive class of a binary classifier (live and estimated performance): {@value}. */
+  public static final String F1 = "f1";
   /** Macro-averaged precision: {@value}. */
   public static final String PRECISION_MACRO = "precision.macro";
   /** Macro-averaged recall: {@value}. */

@@ -6,6 +6,8 @@ import dev.mlops.cli.data.ValidateCommand;
 import dev.mlops.cli.demo.DemoCommand;
 import dev.mlops.cli.drift.DriftCommand;
 import dev.mlops.cli.evaluate.EvaluateCommand;
+import dev.mlops.cli.feedback.LogCommand;
+import dev.mlops.cli.feedback.PerformanceCommand;
 import dev.mlops.cli.labels.LabelsCommand;
 import dev.mlops.cli.model.ModelCommand;
 import dev.mlops.cli.model.PredictCommand;
@@ -55,6 +57,8 @@ import picocli.CommandLine.ScopeType;
       StreamDriftCommand.class,
       MonitorCommand.class,
       RolloutCommand.class,
+      LogCommand.class,
+      PerformanceCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class MlopsCommand implements Runnable {

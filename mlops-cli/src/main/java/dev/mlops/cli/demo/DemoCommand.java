@@ -37,7 +37,8 @@ public final class DemoCommand implements Callable<Integer> {
       new ProfileStep(),
       new StreamingDriftStep(),
       new DeploymentStep(),
-      new MonitoringStep());
+      new MonitoringStep(),
+      new FeedbackStep());
 
   @Option(
       names = "--out",

@@ -1,24 +1,33 @@
 package dev.mlops.cli.model;
 
 import dev.mlops.cli.data.CsvOptions;
+import dev.mlops.cli.feedback.PredictionLogOptions;
 import dev.mlops.core.data.CsvRows;
 import dev.mlops.core.data.CsvWriter;
+import dev.mlops.core.feedback.PredictionLogger;
 import dev.mlops.core.model.BatchScorer;
+import dev.mlops.data.Record;
+import dev.mlops.model.Arm;
+import dev.mlops.model.PredictionOutcome;
+import dev.mlops.model.PredictionRequest;
 import dev.mlops.onnx.FeatureMapping;
 import dev.mlops.onnx.OnnxModel;
 import dev.mlops.onnx.OnnxModelOptions;
 import dev.mlops.onnx.TensorInfo;
+import dev.mlops.time.MlopsClock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code ./mlops predict --model MODEL.onnx --data FILE.csv [--features a,b,c] --out FILE.csv}:
@@ -58,16 +67,21 @@ public final class PredictCommand implements Callable<Integer> {
 
   @CommandLine.Mixin CsvOptions csv;
 
+  @CommandLine.Mixin PredictionLogOptions logOptions;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    MlopsClock clock = MlopsClock.system();
+    Optional<PredictionLogger> logger = logOptions.open(clock);
     try (CsvRows rows = csv.reader().build().open(dataFile);
         OnnxModel model = OnnxModel.load(modelFile, options(rows.header(), err));
         CsvWriter.Rows written = CsvWriter.defaults().open(outFile)) {
       requireFeatures(model, rows.header());
+      int idColumn = logOptions.requestIdColumn().map(c -> requireColumn(rows.header(), c)).orElse(-1);
       boolean terminal = System.console() != null;
       long scored = new StreamingScorer(model, chunkSize, dataFile.toString())
           .score(rows, written, n -> {
@@ -75,13 +89,26 @@ public final class PredictCommand implements Callable<Integer> {
               err.printf(Locale.ROOT, "\rscored %d rows", n);
               err.flush();
             }
-          });
+          }, (cells, features, prediction, line) -> logger.ifPresent(l -> {
+            String id = logOptions.requestId(idColumn < 0 ? null : cells[idColumn], dataFile + ":" + line);
+            PredictionRequest request = PredictionRequest.builder(numbersAsNumbers(features))
+                .requestId(id).clock(clock).build();
+            l.log(new PredictionOutcome.Success(request, model.name(), model.version(), Arm.PRIMARY,
+                prediction.latency(), prediction));
+          }));
       if (terminal) {
         err.println();
       }
       written.commit();
       out.printf(Locale.ROOT, "scored %d rows with %s (%s); wrote %s%n", scored,
           model.name(), model.outputDecoding(), outFile);
+      logger.ifPresent(l -> {
+        l.close();
+        out.printf(Locale.ROOT, "logged %d predictions to %s (%d dropped)%n", l.written(),
+            logOptions.directory(), l.dropped());
+      });
+    } finally {
+      logger.ifPresent(PredictionLogger::close);
     }
     out.flush();
     return 0;
@@ -132,6 +159,35 @@ public final class PredictCommand implements Callable<Integer> {
           + "; pass --features with the " + (width > 0 ? width + " " : "") + "columns that fill"
           + " it, in tensor order; columns: " + columns);
     }
+  }
+
+  /**
+   * The features as the log records them: the scorer hands numeric cells over as their text (the
+   * model parses them), the log keeps them as numbers so its dataset has numeric columns.
+   */
+  private static Record numbersAsNumbers(Record features) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    features.toMap().forEach((k, v) -> {
+      if (v instanceof String text) {
+        try {
+          out.put(k, Double.parseDouble(text.strip()));
+          return;
+        } catch (NumberFormatException notANumber) {
+          // a category stays text
+        }
+      }
+      out.put(k, v);
+    });
+    return Record.of(out);
+  }
+
+  private static int requireColumn(List<String> header, String column) {
+    int i = header.indexOf(column);
+    if (i < 0) {
+      throw new IllegalArgumentException(
+          "--request-id-column: no column '" + column + "'; columns: " + header);
+    }
+    return i;
   }
 
   private static OnnxModelOptions mapping(TensorInfo input, List<String> columns) {

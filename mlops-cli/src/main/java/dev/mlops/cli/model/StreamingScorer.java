@@ -44,6 +44,20 @@ final class StreamingScorer {
     this.source = source;
   }
 
+  /** Sees each scored row, e.g. to log it; called in file order after its chunk was scored. */
+  @FunctionalInterface
+  interface RowObserver {
+    /**
+     * One row was scored.
+     *
+     * @param cells the row's cells as written ({@code null} for an empty unquoted cell)
+     * @param features what the model was given
+     * @param prediction what it returned
+     * @param line the row's line in the file
+     */
+    void scored(String[] cells, Record features, Prediction prediction, long line);
+  }
+
   /** One feature the model reads: its column in the file and whether its input takes strings. */
   private record Feature(String name, int column, boolean text) {}
 
@@ -55,6 +69,14 @@ final class StreamingScorer {
    * @throws IllegalArgumentException if the file already has a column of an appended name
    */
   long score(CsvRows in, CsvWriter.Rows out, LongConsumer progress) {
+    return score(in, out, progress, (cells, features, prediction, line) -> {});
+  }
+
+  /**
+   * Scores like {@link #score(CsvRows, CsvWriter.Rows, LongConsumer)} and shows every scored row
+   * to {@code observer}.
+   */
+  long score(CsvRows in, CsvWriter.Rows out, LongConsumer progress, RowObserver observer) {
     List<String> header = in.header();
     List<Feature> features = features(header);
     List<String> classes = model.classes();
@@ -83,6 +105,7 @@ final class StreamingScorer {
       }
       for (int i = 0; i < cells.size(); i++) {
         out.row(withPredictions(cells.get(i), predictions.get(i), classifier, classes, lines[i]));
+        observer.scored(cells.get(i), records.get(i), predictions.get(i), lines[i]);
       }
       rows += cells.size();
       if (!cells.isEmpty()) {

@@ -1,8 +1,10 @@
 package dev.mlops.cli.monitor;
 
 import dev.mlops.cli.MlopsCommand;
+import dev.mlops.cli.feedback.PredictionLogOptions;
 import dev.mlops.core.data.CsvReader;
 import dev.mlops.core.data.SpecJson;
+import dev.mlops.core.feedback.PredictionLogger;
 import dev.mlops.core.model.PredictionOutcomes;
 import dev.mlops.core.monitoring.AlertRules;
 import dev.mlops.core.monitoring.ModelMonitor;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -83,6 +86,8 @@ public final class MonitorCommand implements Callable<Integer> {
       description = "Output format (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @CommandLine.Mixin PredictionLogOptions logOptions;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Output formats. */
@@ -136,6 +141,27 @@ public final class MonitorCommand implements Callable<Integer> {
 
   private Replay replay(OnnxModel model, MonitorConfig config, Dataset traffic) {
     MlopsClock clock = MlopsClock.system();
+    Optional<String> idColumn = logOptions.requestIdColumn();
+    idColumn.filter(c -> traffic.find(c).isEmpty()).ifPresent(c -> {
+      throw new IllegalArgumentException("--request-id-column: column '" + c + "' is not in "
+          + trafficFile + "; columns: " + traffic.columnNames());
+    });
+    Optional<PredictionLogger> logger = logOptions.open(clock);
+    try {
+      return replay(model, config, traffic, clock, idColumn, logger);
+    } finally {
+      logger.ifPresent(l -> {
+        l.close();
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "logged %d predictions to %s (%d dropped)%n", l.written(),
+            logOptions.directory(), l.dropped());
+        err.flush();
+      });
+    }
+  }
+
+  private Replay replay(OnnxModel model, MonitorConfig config, Dataset traffic, MlopsClock clock,
+      Optional<String> idColumn, Optional<PredictionLogger> logger) {
     ModelMonitor monitor = ModelMonitor.of(model, config.toBuilder()
         .eventCapacity(eventCapacity(traffic.rowCount(), config)).build(), clock);
     List<WindowSummary> windows = Collections.synchronizedList(new ArrayList<>());
@@ -144,8 +170,12 @@ public final class MonitorCommand implements Callable<Integer> {
     monitor.events().onEvent(AlertRaised.class, alerts::add);
     for (int i = 0; i < traffic.rowCount(); i++) {
       Record row = traffic.row(i);
+      String id = idColumn.isPresent()
+          ? logOptions.requestId(row.getString(idColumn.get()), trafficFile + ":" + (i + 2))
+          : "row-" + i;
       PredictionOutcome o = PredictionOutcomes.invoke(
-          model, PredictionRequest.of("row-" + i, row), Arm.PRIMARY, clock);
+          model, PredictionRequest.of(id, row), Arm.PRIMARY, clock);
+      logger.ifPresent(l -> l.log(o));
       String label = labelColumn == null ? null : row.getString(labelColumn);
       if (label == null) {
         monitor.record(o);
