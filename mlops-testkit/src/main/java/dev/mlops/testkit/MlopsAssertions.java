@@ -2,8 +2,16 @@ package dev.mlops.testkit;
 
 import dev.mlops.data.Dataset;
 import dev.mlops.data.ValidationReport;
+import dev.mlops.drift.DriftReport;
+import dev.mlops.drift.StreamingDriftDetector;
+import dev.mlops.experiments.ExperimentTracker;
+import dev.mlops.model.Model;
 import dev.mlops.testkit.data.DatasetAssert;
 import dev.mlops.testkit.data.ValidationReportAssert;
+import dev.mlops.testkit.drift.DriftReportAssert;
+import dev.mlops.testkit.drift.StreamingDetectorAssert;
+import dev.mlops.testkit.experiments.ExperimentTrackerAssert;
+import dev.mlops.testkit.model.ModelAssert;
 
 /**
  * AssertJ entry points for SDK values: {@code import static
@@ -22,5 +30,25 @@ public final class MlopsAssertions {
   /** Starts assertions on a validation report. */
   public static ValidationReportAssert assertThat(ValidationReport actual) {
     return new ValidationReportAssert(actual);
+  }
+
+  /** Starts assertions on a model. */
+  public static ModelAssert assertThat(Model actual) {
+    return new ModelAssert(actual);
+  }
+
+  /** Starts assertions on a batch drift report. */
+  public static DriftReportAssert assertThat(DriftReport actual) {
+    return new DriftReportAssert(actual);
+  }
+
+  /** Starts assertions on what a streaming detector flags; feed it with {@code fedWith}. */
+  public static StreamingDetectorAssert assertThat(StreamingDriftDetector actual) {
+    return new StreamingDetectorAssert(actual);
+  }
+
+  /** Starts assertions on what a tracker recorded. */
+  public static ExperimentTrackerAssert assertThat(ExperimentTracker actual) {
+    return new ExperimentTrackerAssert(actual);
   }
 }
