@@ -71,6 +71,10 @@ public abstract class DeploymentStrategyContractTest {
   void aKeyGetsTheSameDecisionEveryTime() {
     DeploymentStrategy s = strategy();
     Map<String, RoutingDecision> first = routeAll(s, routingKeys());
+    for (String key : routingKeys()) {
+      RoutingDecision again = s.route(key);
+      assertThat(s.route(key)).as("decision for '%s' routed twice in a row", key).isEqualTo(again);
+    }
     Map<String, RoutingDecision> second = routeAll(s, routingKeys());
     assertThat(second).as("decisions on the second pass").isEqualTo(first);
   }
