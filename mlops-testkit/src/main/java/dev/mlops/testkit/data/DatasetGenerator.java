@@ -240,7 +240,16 @@ public final class DatasetGenerator {
       return List.of();
     }
     List<String> classes = spec.labelClasses();
-    return f.domain().map(d -> classes.stream().filter(d.values()::contains).toList()).orElse(classes);
+    LengthBounds len = f.length().orElse(null);
+    List<String> allowed = classes.stream()
+        .filter(c -> f.domain().map(d -> d.values().contains(c)).orElse(true))
+        .filter(c -> len == null || (c.length() >= len.min() && c.length() <= len.max()))
+        .toList();
+    if (!classes.isEmpty() && allowed.isEmpty()) {
+      throw new IllegalArgumentException("label column '" + f.name() + "': no label class " + classes
+          + " fits its domain and length rules");
+    }
+    return allowed;
   }
 
   static double low(FeatureSpec f) {
