@@ -13,6 +13,7 @@ module dev.mlops.api {
   exports dev.mlops.experiments;
   exports dev.mlops.labels;
   exports dev.mlops.model;
+  exports dev.mlops.monitoring;
   exports dev.mlops.scoping;
   exports dev.mlops.time;
 }

@@ -66,6 +66,13 @@ public final class KeyMetrics {
   public static final String OUTPUT_NULL_RATE = "output.null.rate";
   /** Share of predictions of a class, tag {@link #TAG_CLASS}: {@value}. */
   public static final String OUTPUT_CLASS_SHARE = "output.class.share";
+  /**
+   * A monitor's drift score of a feature in a window (the population stability index against the
+   * reference, or a streaming detector's statistic), tag {@link #TAG_FEATURE}: {@value}.
+   */
+  public static final String DRIFT_SCORE = "drift.score";
+  /** 1 when a feature drifted in a window, else 0, tag {@link #TAG_FEATURE}: {@value}. */
+  public static final String DRIFT_DETECTED = "drift.detected";
   /** Share of live predictions that agree with the shadow model's: {@value}. */
   public static final String SHADOW_AGREEMENT = "shadow.agreement";
 

@@ -9,6 +9,7 @@ import dev.mlops.cli.evaluate.EvaluateCommand;
 import dev.mlops.cli.labels.LabelsCommand;
 import dev.mlops.cli.model.ModelCommand;
 import dev.mlops.cli.model.PredictCommand;
+import dev.mlops.cli.monitor.MonitorCommand;
 import dev.mlops.cli.runs.RunsCommand;
 import java.util.List;
 import picocli.CommandLine;
@@ -47,6 +48,7 @@ import picocli.CommandLine.ScopeType;
       ModelCommand.class,
       PredictCommand.class,
       DriftCommand.class,
+      MonitorCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class MlopsCommand implements Runnable {

@@ -32,7 +32,8 @@ public final class DemoCommand implements Callable<Integer> {
       new ErrorAnalysisStep(),
       new OnnxServingStep(),
       new ObjectivesCheckStep(),
-      new DriftStep());
+      new DriftStep(),
+      new MonitoringStep());
 
   @Option(
       names = "--out",

@@ -8,9 +8,17 @@ import dev.mlops.cli.MlopsCommand;
 import dev.mlops.core.experiments.FileTracker;
 import dev.mlops.core.experiments.FileTrackerConfig;
 import dev.mlops.experiments.ActiveRun;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,5 +96,73 @@ class RunsCommandTest {
   void syncToAnUnreachableServerIsAnInputError() {
     assertThat(run("runs", "sync", "--store", dir.toString(), "--to", "ftp://x")).isEqualTo(2);
     assertThat(err.toString()).contains("trackingUri must be an http or https URL, was ftp://x");
+  }
+
+  int sync(Map<String, String> env, String... args) {
+    CommandLine cl = MlopsCommand.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    SyncRunsCommand command = cl.getSubcommands().get("runs").getSubcommands().get("sync").getCommand();
+    command.environment = env;
+    return cl.execute(args);
+  }
+
+  @Test
+  void syncTakesTheServerFromMlflowTrackingUriAndPrintsEachRetry() {
+    Map<String, String> env = Map.of("MLFLOW_TRACKING_URI", "http://127.0.0.1:1", "MLFLOW_HTTP_REQUEST_MAX_RETRIES", "2",
+        "MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR", "0");
+    assertThat(sync(env, "runs", "sync", "--store", dir.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("retry: GET /api/2.0/mlflow/experiments/get-by-name failed (java.net.ConnectException")
+        .contains("attempt 1 of 3; next in 0.0 s").contains("attempt 2 of 3")
+        .contains("cannot reach the MLflow server http://127.0.0.1:1 after 3 attempts");
+    assertThat(sync(Map.of(), "runs", "sync", "--store", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("no MLflow server: give --to URL or set MLFLOW_TRACKING_URI");
+  }
+
+  /** A server that knows no experiment, or only a deleted "exp"; it records the methods it got. */
+  static HttpServer server(boolean expDeleted, List<String> methods) throws IOException {
+    HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    s.createContext("/", ex -> {
+      try (ex) {
+        methods.add(ex.getRequestMethod() + " " + ex.getRequestURI().getPath());
+        byte[] body = (expDeleted
+            ? "{\"experiment\":{\"experiment_id\":\"7\",\"name\":\"exp\",\"lifecycle_stage\":\"deleted\"}}"
+            : "{\"error_code\":\"RESOURCE_DOES_NOT_EXIST\",\"message\":\"no such experiment\"}")
+            .getBytes(StandardCharsets.UTF_8);
+        ex.sendResponseHeaders(expDeleted ? 200 : 404, body.length);
+        ex.getResponseBody().write(body);
+      }
+    });
+    s.start();
+    return s;
+  }
+
+  @Test
+  void dryRunListsWhatWouldBeSentAndSendsNothing() throws IOException {
+    List<String> methods = new CopyOnWriteArrayList<>();
+    HttpServer s = server(false, methods);
+    try {
+      String url = "http://127.0.0.1:" + s.getAddress().getPort();
+      assertThat(sync(Map.of(), "runs", "sync", "--store", dir.toString(), "--to", url, "--dry-run")).isZero();
+      assertThat(out.toString()).contains("create " + tree + "  exp / tree-run  FINISHED  1 params, 2 points, 0 inputs")
+          .contains("create " + linear).contains("2 to create, 0 to resume, 0 already there; 3 points; nothing was sent");
+      assertThat(methods).isNotEmpty().allSatisfy(m -> assertThat(m).startsWith("GET "));
+    } finally {
+      s.stop(0);
+    }
+  }
+
+  @Test
+  void aDeletedExperimentIsReportedWithTheFix() throws IOException {
+    HttpServer s = server(true, new CopyOnWriteArrayList<>());
+    try {
+      String url = "http://127.0.0.1:" + s.getAddress().getPort();
+      assertThat(sync(Map.of(), "runs", "sync", "--store", dir.toString(), "--to", url)).isEqualTo(2);
+      assertThat(err.toString()).contains("experiment 'exp' (id 7) is deleted")
+          .contains("mlflow experiments restore --experiment-id 7").contains("choose another experiment name");
+    } finally {
+      s.stop(0);
+    }
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -18,9 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The store's experiments, {@code experiments.jsonl}: one framed record per experiment,
  * {@code {"t":"experiment","id":"1","name":"...","created":<ms>}}. Several processes create
- * experiments safely: creation re-reads the file under an exclusive {@link FileLock}. Guarded by
- * the owning {@link StoreIndex}'s lock; a JVM-wide monitor per file keeps two trackers of one JVM
- * from asking the OS for overlapping locks.
+ * experiments safely: creation re-reads the file under an exclusive {@link FileLock}, through the
+ * channel that holds the lock. Linux drops a process's POSIX lock on a file when the process
+ * closes <em>any</em> descriptor of it, so no other descriptor of the file may be opened and
+ * closed in this JVM while the lock is held: every read of the file, by any tracker of the JVM,
+ * takes the JVM-wide monitor of the file first (that monitor also keeps two trackers of one JVM
+ * from asking the OS for overlapping locks). Guarded by the owning {@link StoreIndex}'s lock.
  */
 final class ExperimentLog implements LogScanner.Handler {
   private static final ConcurrentHashMap<Path, Object> JVM_MONITORS = new ConcurrentHashMap<>();
@@ -37,15 +41,27 @@ final class ExperimentLog implements LogScanner.Handler {
   }
 
   void refresh() {
-    if (!file.toFile().exists()) {
-      return;
+    synchronized (monitor()) {
+      if (!Files.exists(file)) {
+        return;
+      }
+      try {
+        long tail = LogScanner.scan(file, position, this);
+        tailProblem = tail > 0 ? LogScanner.incompleteTail(file, position.line + 1, tail) : null;
+      } catch (IOException e) {
+        throw new StoreException(file.toString(), "cannot read the experiments: " + e, e);
+      }
     }
-    try {
-      long tail = LogScanner.scan(file, position, this);
-      tailProblem = tail > 0 ? LogScanner.incompleteTail(file, position.line + 1, tail) : null;
-    } catch (IOException e) {
-      throw new StoreException(file.toString(), "cannot read the experiments: " + e, e);
-    }
+  }
+
+  /** Reads new lines through the channel that holds the lock (see the class comment). */
+  private void refresh(FileChannel locked) throws IOException {
+    long tail = LogScanner.scan(locked, file, position, this);
+    tailProblem = tail > 0 ? LogScanner.incompleteTail(file, position.line + 1, tail) : null;
+  }
+
+  private Object monitor() {
+    return JVM_MONITORS.computeIfAbsent(file, f -> new Object());
   }
 
   Optional<String> idOf(String name) {
@@ -75,12 +91,12 @@ final class ExperimentLog implements LogScanner.Handler {
     if (known.isPresent()) {
       return known.get();
     }
-    synchronized (JVM_MONITORS.computeIfAbsent(file, f -> new Object())) {
+    synchronized (monitor()) {
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
               StandardOpenOption.WRITE)) {
         FileLock lock = ch.lock(); // released when the channel closes
         assert lock.isValid();
-        refresh(); // another process may have created it while we waited for the lock
+        refresh(ch); // another process may have created it while we waited for the lock
         known = idOf(name);
         if (known.isPresent()) {
           return known.get();
@@ -99,7 +115,7 @@ final class ExperimentLog implements LogScanner.Handler {
           size += ch.write(buf, size);
         }
         ch.force(true);
-        refresh();
+        refresh(ch);
         return id;
       } catch (IOException e) {
         throw new StoreException(file.toString(), "cannot create experiment '" + name + "': " + e, e);

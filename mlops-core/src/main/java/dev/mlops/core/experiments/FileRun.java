@@ -7,8 +7,11 @@ import dev.mlops.experiments.ActiveRun;
 import dev.mlops.experiments.RunStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,9 +73,12 @@ final class FileRun implements ActiveRun {
   @Override
   public ActiveRun logInput(DatasetVersion dataset, String context) {
     Objects.requireNonNull(dataset, "dataset");
+    RunDataRules.checkDataset(dataset);
     RunDataRules.checkContext(context);
     ensureRunning();
-    tracker.writer().line(file, RunLogFormat.input(dataset, context));
+    String json = RunLogFormat.input(dataset, context);
+    LogLine.checkFits("the input record of dataset '" + dataset.name() + "'", json);
+    tracker.writer().line(file, json);
     return this;
   }
 
@@ -80,12 +86,7 @@ final class FileRun implements ActiveRun {
   public ActiveRun logArtifact(String relativePath, byte[] content) {
     Objects.requireNonNull(content, "content");
     Path target = artifactTarget(relativePath);
-    try {
-      AtomicFiles.write(target, content);
-    } catch (IOException e) {
-      throw new StoreException(target.toString(), "cannot store the artifact: "
-          + AtomicFiles.reason(e), e);
-    }
+    writeArtifact(target, "artifact '" + relativePath + "'", out -> out.write(content));
     return this;
   }
 
@@ -94,12 +95,61 @@ final class FileRun implements ActiveRun {
     Objects.requireNonNull(source, "file");
     Path target = artifactTarget(relativePath);
     try (InputStream in = Files.newInputStream(source)) {
-      AtomicFiles.write(target, in::transferTo);
+      writeArtifact(target, source + " as artifact '" + relativePath + "'", in::transferTo);
     } catch (IOException e) {
-      throw new StoreException(source.toString(), "cannot store it as artifact '" + relativePath
-          + "': " + e.getMessage(), e);
+      throw new StoreException(source.toString(), "cannot read it to store it as artifact '"
+          + relativePath + "': " + AtomicFiles.reason(e), e);
     }
     return this;
+  }
+
+  /**
+   * Writes an artifact with {@link AtomicFiles} (temporary file, fsync, rename; nothing
+   * half-written stays behind on a full disk) after checking that no directory on the way and not
+   * the target itself is a symbolic link.
+   */
+  private void writeArtifact(Path target, String what, AtomicFiles.Content content) {
+    try {
+      realDirectories(target.getParent());
+      refuseLink(target);
+      AtomicFiles.write(target, content);
+    } catch (IOException e) {
+      throw new StoreException(target.toString(), "cannot store " + what + ": "
+          + AtomicFiles.reason(e), e);
+    }
+  }
+
+  /**
+   * Creates the directories from the run's artifact directory down to {@code dir}, one level at
+   * a time, and checks that each is a real directory, not a symbolic link: a link placed inside
+   * the run (as in CVE-2023-6909) could otherwise lead a write outside the store.
+   */
+  private void realDirectories(Path dir) throws IOException {
+    Path runDir = artifactsDir.getParent();
+    List<Path> levels = new ArrayList<>();
+    for (Path p = dir; !p.equals(runDir); p = p.getParent()) {
+      levels.add(0, p);
+    }
+    for (Path p : levels) {
+      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+          Files.createDirectory(p);
+        } catch (FileAlreadyExistsException raced) {
+          // created by another thread meanwhile: checked below like any existing entry
+        }
+      }
+      refuseLink(p);
+      if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        throw new StoreException(p.toString(), "is not a directory; cannot store an artifact under it", null);
+      }
+    }
+  }
+
+  private static void refuseLink(Path p) throws IOException {
+    if (Files.isSymbolicLink(p)) {
+      throw new StoreException(p.toString(), "is a symbolic link (to " + Files.readSymbolicLink(p) + "); artifacts"
+          + " are never written through links, which could lead outside the store (CVE-2023-6909)", null);
+    }
   }
 
   @Override

@@ -147,8 +147,10 @@ public final class FileTracker implements ExperimentTracker {
     tags.putAll(spec.tags());
     Path dir = runsDir.resolve(runId);
     Path log = dir.resolve(RUN_LOG);
+    boolean created = false;
     try {
       Files.createDirectory(dir);
+      created = true;
       FileChannel ch = FileChannel.open(log, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
           StandardOpenOption.APPEND);
       RunFile file = new RunFile(log, ch);
@@ -164,7 +166,24 @@ public final class FileTracker implements ExperimentTracker {
       AtomicFiles.syncDirectory(runsDir);
       return new FileRun(this, runId, file, dir.resolve("artifacts"));
     } catch (IOException e) {
-      throw new StoreException(log.toString(), "cannot create the run: " + e, e);
+      StoreException failure = new StoreException(log.toString(), "cannot create the run: " + e, e);
+      if (created) {
+        removeUnstartedRun(dir, log, failure);
+      }
+      throw failure;
+    }
+  }
+
+  /**
+   * Removes what a failed start left (a directory with an empty or partial log, e.g. on a full
+   * disk), so that later reads do not report an unreadable run that never started.
+   */
+  private static void removeUnstartedRun(Path dir, Path log, StoreException failure) {
+    try {
+      Files.deleteIfExists(log);
+      Files.deleteIfExists(dir);
+    } catch (IOException cleanup) {
+      failure.addSuppressed(cleanup);
     }
   }
 

@@ -17,6 +17,38 @@ final class LogLine {
 
   private LogLine() {}
 
+  /**
+   * Checks at write time that a record fits in a line the reader accepts, so that what is
+   * written can be read back.
+   *
+   * @throws IllegalArgumentException naming the record, its size and the limit
+   */
+  static void checkFits(String what, String json) {
+    long bytes = utf8Length(json) + 10;
+    if (bytes > MAX_LINE_BYTES) {
+      throw new IllegalArgumentException(what + " takes " + bytes + " bytes, the limit of a store line is "
+          + MAX_LINE_BYTES + " bytes; shorten its source or tags");
+    }
+  }
+
+  private static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
+
   static byte[] frame(String json) {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     byte[] line = new byte[body.length + 10];

@@ -38,36 +38,47 @@ final class LogScanner {
    */
   static long scan(Path file, Position position, Handler handler) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = ch.size();
-      while (position.offset < size) {
-        int want = (int) Math.min(CHUNK, size - position.offset);
-        ByteBuffer buf = ByteBuffer.allocate(want);
-        while (buf.hasRemaining() && ch.read(buf, position.offset + buf.position()) > 0) {
-          // read until full or end of file
-        }
-        byte[] bytes = buf.array();
-        int filled = buf.position();
-        int start = 0;
-        for (int i = 0; i < filled; i++) {
-          if (bytes[i] == '\n') {
-            position.line++;
-            handleLine(file, bytes, start, i, position.line, handler);
-            start = i + 1;
-          }
-        }
-        if (start == 0) {
-          if (filled == CHUNK) {
-            position.line++;
-            handler.problem(new StoreProblem(StoreProblem.Kind.UNREADABLE_FILE, file, position.line,
-                "a line is longer than " + CHUNK + " bytes; the rest of the file is not read"));
-            position.offset = size;
-          }
-          return size - position.offset;
-        }
-        position.offset += start;
-      }
-      return 0;
+      return scan(ch, file, position, handler);
     }
+  }
+
+  /**
+   * Scans through a channel the caller keeps open: the way to read a file this process holds a
+   * lock on, since closing any other descriptor of the file would drop the process's POSIX lock.
+   *
+   * @return the number of bytes after the last complete line (an incomplete last line)
+   * @throws IOException if the file cannot be read
+   */
+  static long scan(FileChannel ch, Path file, Position position, Handler handler) throws IOException {
+    long size = ch.size();
+    while (position.offset < size) {
+      int want = (int) Math.min(CHUNK, size - position.offset);
+      ByteBuffer buf = ByteBuffer.allocate(want);
+      while (buf.hasRemaining() && ch.read(buf, position.offset + buf.position()) > 0) {
+        // read until full or end of file
+      }
+      byte[] bytes = buf.array();
+      int filled = buf.position();
+      int start = 0;
+      for (int i = 0; i < filled; i++) {
+        if (bytes[i] == '\n') {
+          position.line++;
+          handleLine(file, bytes, start, i, position.line, handler);
+          start = i + 1;
+        }
+      }
+      if (start == 0) {
+        if (filled == CHUNK) {
+          position.line++;
+          handler.problem(new StoreProblem(StoreProblem.Kind.UNREADABLE_FILE, file, position.line,
+              "a line is longer than " + CHUNK + " bytes; the rest of the file is not read"));
+          position.offset = size;
+        }
+        return size - position.offset;
+      }
+      position.offset += start;
+    }
+    return 0;
   }
 
   /** Scans a whole file, reporting every line to {@code lines}; problems go to {@code problems}. */

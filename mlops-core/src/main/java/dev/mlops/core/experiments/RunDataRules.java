@@ -1,5 +1,6 @@
 package dev.mlops.core.experiments;
 
+import dev.mlops.data.DatasetVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,9 @@ import java.util.regex.Pattern;
  * plus the path rules that keep names and artifact paths inside the store.
  *
  * <p>Nothing is truncated: a value that breaks a rule is rejected with an
- * {@link IllegalArgumentException} naming the key and the limit. Stateless and thread-safe.
+ * {@link IllegalArgumentException} naming the key and the limit. Names, keys and values must be
+ * well-formed UTF-16 (no unpaired surrogate), since they are stored as UTF-8. Stateless and
+ * thread-safe.
  */
 public final class RunDataRules {
 
@@ -31,6 +34,15 @@ public final class RunDataRules {
   /** Longest dataset context: {@value} characters (MLflow's MAX_INPUT_TAG_VALUE_SIZE). */
   public static final int MAX_CONTEXT_LENGTH = 500;
 
+  /** Longest dataset name: {@value} characters (MLflow's MAX_DATASET_NAME_SIZE). */
+  public static final int MAX_DATASET_NAME_LENGTH = 500;
+
+  /**
+   * Longest dataset source: {@value} characters (MLflow's MAX_DATASET_SOURCE_SIZE, the size of
+   * its {@code TEXT} source column).
+   */
+  public static final int MAX_DATASET_SOURCE_LENGTH = 65_535;
+
   // MLflow's _VALID_PARAM_AND_METRIC_NAMES: word characters, '/', '.', '-', ' ' and ':'.
   private static final Pattern KEY = Pattern.compile("[/\\w.\\- :]+", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -46,6 +58,7 @@ public final class RunDataRules {
    */
   public static String checkKey(String kind, String key) {
     Objects.requireNonNull(key, kind + " key");
+    checkWellFormed(kind + " key", key);
     if (key.isEmpty()) {
       throw new IllegalArgumentException(kind + " key must not be empty");
     }
@@ -74,6 +87,7 @@ public final class RunDataRules {
    */
   public static String checkParamValue(String key, String value) {
     Objects.requireNonNull(value, "value of param '" + key + "'");
+    checkWellFormed("value of param '" + key + "'", value);
     if (value.length() > MAX_PARAM_VALUE_LENGTH) {
       throw new IllegalArgumentException(
           "value of param '" + key + "' has " + value.length() + " characters, the limit is "
@@ -89,6 +103,7 @@ public final class RunDataRules {
    */
   public static String checkTagValue(String key, String value) {
     Objects.requireNonNull(value, "value of tag '" + key + "'");
+    checkWellFormed("value of tag '" + key + "'", value);
     if (value.length() > MAX_TAG_VALUE_LENGTH) {
       throw new IllegalArgumentException(
           "value of tag '" + key + "' has " + value.length() + " characters, the limit is "
@@ -108,6 +123,7 @@ public final class RunDataRules {
    */
   public static String checkName(String kind, String name) {
     Objects.requireNonNull(name, kind);
+    checkWellFormed(kind + " '" + abbreviate(name) + "'", name);
     if (name.isBlank()) {
       throw new IllegalArgumentException(kind + " must not be blank");
     }
@@ -153,6 +169,7 @@ public final class RunDataRules {
    */
   public static String checkContext(String context) {
     Objects.requireNonNull(context, "context");
+    checkWellFormed("dataset context", context);
     if (context.isBlank() || context.length() > MAX_CONTEXT_LENGTH) {
       throw new IllegalArgumentException(
           "dataset context must be 1 to " + MAX_CONTEXT_LENGTH + " characters, was '"
@@ -172,6 +189,7 @@ public final class RunDataRules {
    */
   public static List<String> checkArtifactPath(String relativePath) {
     Objects.requireNonNull(relativePath, "relativePath");
+    checkWellFormed("artifact path", relativePath);
     if (relativePath.isEmpty()) {
       throw new IllegalArgumentException("artifact path must not be empty");
     }
@@ -197,6 +215,60 @@ public final class RunDataRules {
       segments.add(segment);
     }
     return segments;
+  }
+
+  /**
+   * Checks that a string is well-formed UTF-16: every high surrogate followed by a low one and
+   * no low surrogate alone. A lone surrogate has no UTF-8 encoding, so it would be written as
+   * '?' and read back as another string.
+   *
+   * @param what names the string in the message, e.g. "value of param 'lr'"
+   * @throws IllegalArgumentException naming the index and code unit of the first unpaired
+   *     surrogate
+   */
+  public static String checkWellFormed(String what, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(what + " contains an unpaired surrogate U+"
+            + String.format(Locale.ROOT, "%04X", (int) c) + " at index " + i + "; it is not valid Unicode text");
+      }
+    }
+    return s;
+  }
+
+  /**
+   * Checks the text of a dataset reference before it is logged: well-formed strings, a name of
+   * at most {@value #MAX_DATASET_NAME_LENGTH} and a source of at most
+   * {@value #MAX_DATASET_SOURCE_LENGTH} characters (MLflow's limits, so that the run can be
+   * synced).
+   *
+   * @throws IllegalArgumentException naming the field and the limit
+   */
+  public static DatasetVersion checkDataset(DatasetVersion dataset) {
+    String name = dataset.name();
+    checkWellFormed("dataset name", name);
+    if (name.isEmpty() || name.length() > MAX_DATASET_NAME_LENGTH) {
+      throw new IllegalArgumentException("dataset name '" + abbreviate(name) + "' has " + name.length()
+          + " characters; it must have 1 to " + MAX_DATASET_NAME_LENGTH);
+    }
+    String where = "dataset '" + abbreviate(name) + "'";
+    checkWellFormed(where + ": digest", dataset.digest());
+    dataset.specHash().ifPresent(h -> checkWellFormed(where + ": spec hash", h));
+    checkWellFormed(where + ": source", dataset.source());
+    checkWellFormed(where + ": producer", dataset.producer());
+    dataset.tags().forEach((k, v) -> {
+      checkWellFormed(where + ": tag key '" + abbreviate(k) + "'", k);
+      checkWellFormed(where + ": value of tag '" + abbreviate(k) + "'", v);
+    });
+    if (dataset.source().length() > MAX_DATASET_SOURCE_LENGTH) {
+      throw new IllegalArgumentException(where + ": source has " + dataset.source().length()
+          + " characters, the limit is " + MAX_DATASET_SOURCE_LENGTH + " (MLflow's MAX_DATASET_SOURCE_SIZE);"
+          + " give a path, URL or query of the data, not the data");
+    }
+    return dataset;
   }
 
   private static boolean isCanonicalRelativePath(String key) {

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * dirty flag; absent outside a git work tree or without a {@code git} executable, never an
  * error), SDK, Java, OS, architecture and host. Tag names follow MLflow's system tags where one
  * exists ({@code mlflow.source.git.commit}, {@code mlflow.source.git.branch}, {@code
- * mlflow.user}). Stateless and thread-safe.
+ * mlflow.user}, {@code mlflow.source.name}, {@code mlflow.source.type}). Stateless and
+ * thread-safe.
  */
 public final class RunEnvironment {
   /** Git commit hash (MLflow's system tag). */
@@ -33,6 +34,12 @@ public final class RunEnvironment {
   public static final String RUN_NAME = "mlflow.runName";
   /** The parent of a nested run (MLflow's system tag). */
   public static final String PARENT_RUN_ID = "mlflow.parentRunId";
+  /** What ran: the main class or jar of the JVM (MLflow's system tag). */
+  public static final String SOURCE_NAME = "mlflow.source.name";
+  /** How it ran: always {@value #LOCAL_SOURCE} for a JVM process (MLflow's system tag). */
+  public static final String SOURCE_TYPE = "mlflow.source.type";
+  /** MLflow's source type of a program run on a machine (its SourceType.LOCAL). */
+  public static final String LOCAL_SOURCE = "LOCAL";
   /** The SDK version. */
   public static final String SDK_VERSION = "mlops.sdk.version";
   /** The seed the run uses, when given. */
@@ -53,7 +60,19 @@ public final class RunEnvironment {
     tags.put("mlops.os.arch", System.getProperty("os.arch"));
     hostName().ifPresent(h -> tags.put("mlops.host", h));
     tags.put(USER, System.getProperty("user.name"));
+    sourceName().ifPresent(n -> tags.put(SOURCE_NAME, n));
+    tags.put(SOURCE_TYPE, LOCAL_SOURCE);
     return tags;
+  }
+
+  /** The first word of the launcher's command: the main class or {@code -jar} file. */
+  private static Optional<String> sourceName() {
+    String command = System.getProperty("sun.java.command", "").strip();
+    if (command.isEmpty()) {
+      return Optional.empty(); // a launcher that does not say (embedded JVM)
+    }
+    int space = command.indexOf(' ');
+    return Optional.of(space < 0 ? command : command.substring(0, space));
   }
 
   /**

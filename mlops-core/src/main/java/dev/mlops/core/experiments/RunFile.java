@@ -1,5 +1,6 @@
 package dev.mlops.core.experiments;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,6 +13,9 @@ import java.util.Arrays;
  * buffer and channel after the run was created.
  */
 final class RunFile {
+  private static final String STEP_FIELD = ",\"s\":";
+  private static final String TIMESTAMP_FIELD = ",\"ts\":";
+
   final Path path;
   private final FileChannel channel;
   private byte[] pending = new byte[4096];
@@ -52,20 +56,43 @@ final class RunFile {
     System.arraycopy(prefix, 0, pending, p, prefix.length);
     p += prefix.length;
     if (Double.isFinite(value)) {
-      p = ascii(Double.toString(value), p);
+      // Schubfach (shortest digits that read back as the same double): several times faster
+      // than Double.toString on JDK 17, whose dtoa falls to big-integer arithmetic
+      p = ascii(NumberOutput.toString(value, true), p);
     } else {
       pending[p++] = '"';
       p = ascii(Double.toString(value), p);
       pending[p++] = '"';
     }
-    p = ascii(",\"s\":", p);
-    p = ascii(Long.toString(step), p);
-    p = ascii(",\"ts\":", p);
-    p = ascii(Long.toString(timestamp), p);
+    p = ascii(STEP_FIELD, p);
+    p = decimal(step, p);
+    p = ascii(TIMESTAMP_FIELD, p);
+    p = decimal(timestamp, p);
     pending[p++] = '}';
     LogLine.writeChecksum(pending, start, p);
     pending[p++] = '\n';
     pendingLength = p;
+  }
+
+  /** Writes a long in decimal straight into the buffer, without a temporary String. */
+  private int decimal(long v, int at) {
+    if (v == Long.MIN_VALUE) {
+      return ascii(Long.toString(v), at);
+    }
+    int p = at;
+    if (v < 0) {
+      pending[p++] = '-';
+      v = -v;
+    }
+    int digits = 1;
+    for (long x = v; x >= 10; x /= 10) {
+      digits++;
+    }
+    for (int i = p + digits - 1; i >= p; i--) {
+      pending[i] = (byte) ('0' + (int) (v % 10));
+      v /= 10;
+    }
+    return p + digits;
   }
 
   private int ascii(String s, int at) {

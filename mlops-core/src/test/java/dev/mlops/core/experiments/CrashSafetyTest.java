@@ -9,10 +9,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +118,49 @@ class CrashSafetyTest {
         assertThat(r.latestMetrics().get("m").step()).isEqualTo(points - 1);
       }
       assertThat(total).isEqualTo((long) processes * threads * points);
+    }
+  }
+
+  /**
+   * Four JVMs create differently named experiments at the same instant. Each child holds the
+   * experiments file's lock while it appends; closing any other descriptor of that file in the
+   * same process would silently drop the lock (POSIX semantics) and let two children hand out
+   * the same id.
+   */
+  @Test
+  void fourProcessesCreatingExperimentsAtTheSameInstantGetDistinctIds() throws Exception {
+    int processes = 4;
+    int perProcess = 12;
+    Path store = dir.resolve("same-instant");
+    FileTracker.open(FileTrackerConfig.builder(store).gitDirectory(null).build()).close();
+    long start = System.currentTimeMillis() + 3_000; // after every child JVM has started
+    List<Process> children = new ArrayList<>();
+    for (int i = 0; i < processes; i++) {
+      children.add(child("experiments", store.toString(), Long.toString(start), "p" + i, Integer.toString(perProcess)));
+    }
+    Map<String, String> experimentOfRun = new HashMap<>();
+    for (Process p : children) {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = protocolLine(in); !"DONE".equals(line); line = protocolLine(in)) {
+          assertThat(line).isNotNull().startsWith("RUN ");
+          String[] parts = line.split(" ");
+          experimentOfRun.put(parts[2], parts[1]);
+        }
+      }
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isZero();
+    }
+    assertThat(experimentOfRun).hasSize(processes * perProcess);
+    Set<String> ids = new HashSet<>();
+    for (String line : Files.readAllLines(store.resolve("experiments.jsonl"), StandardCharsets.UTF_8)) {
+      ids.add(RunLogFormat.text(RunLogFormat.parse(line.substring(9)), "id"));
+    }
+    assertThat(ids).as("experiment ids").hasSize(processes * perProcess);
+    try (FileTracker tracker = FileTracker.open(FileTrackerConfig.builder(store).gitDirectory(null).build())) {
+      assertThat(tracker.problems()).isEmpty();
+      assertThat(tracker.experimentNames()).hasSize(processes * perProcess);
+      experimentOfRun.forEach((run, experiment) ->
+          assertThat(tracker.findRun(run).orElseThrow().experimentName()).as("experiment of run %s", run).isEqualTo(experiment));
     }
   }
 }

@@ -13,7 +13,10 @@ import java.util.List;
  *   <li>{@code crash STORE}: logs metric "m" = i at step i forever, flushing every 37 points
  *       and printing {@code ACK i} after each flush returned (so the parent knows what is durable);
  *   <li>{@code threads STORE THREADS POINTS}: each thread starts its own run in experiment
- *       "shared", logs POINTS points and ends it; prints {@code DONE}.
+ *       "shared", logs POINTS points and ends it; prints {@code DONE};
+ *   <li>{@code experiments STORE START_EPOCH_MILLIS PREFIX COUNT}: busy-waits until the shared
+ *       start instant, then starts one run in each of the experiments PREFIX-0 .. PREFIX-(COUNT-1)
+ *       and prints {@code RUN <experiment> <run id>} for each, then {@code DONE}.
  * </ul>
  */
 public final class LoggingChild {
@@ -36,6 +39,22 @@ public final class LoggingChild {
             out.flush();
           }
         }
+      }
+      if (args[0].equals("experiments")) {
+        long start = Long.parseLong(args[2]);
+        while (System.currentTimeMillis() < start) {
+          Thread.onSpinWait(); // all children leave this loop within the same millisecond
+        }
+        int count = Integer.parseInt(args[4]);
+        for (int i = 0; i < count; i++) {
+          String experiment = args[3] + "-" + i;
+          try (ActiveRun run = tracker.startRun(experiment, "r")) {
+            out.println("RUN " + experiment + " " + run.runId());
+          }
+        }
+        out.println("DONE");
+        out.flush();
+        return;
       }
       int threads = Integer.parseInt(args[2]);
       int points = Integer.parseInt(args[3]);

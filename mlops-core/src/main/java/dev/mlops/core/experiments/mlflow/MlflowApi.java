@@ -3,11 +3,13 @@ package dev.mlops.core.experiments.mlflow;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.StoreException;
+import dev.mlops.core.experiments.RunEnvironment;
 import dev.mlops.core.io.JacksonSupport;
 import dev.mlops.experiments.MetricPoint;
 import java.io.IOException;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 
 /**
  * The calls of MLflow's REST API 2.0 this SDK uses, over {@code java.net.http} with Jackson
@@ -46,16 +49,21 @@ final class MlflowApi {
   static final int HISTORY_PAGE_SIZE = 25_000;
   private static final long MAX_RESPONSE_BYTES = 64L << 20;
 
+  // the fast (Schubfach) double writer: metric values are most of a log-batch body and JDK 17's
+  // Double.toString is the slowest part of building it; it writes the same shortest digits
   static final ObjectMapper JSON = JacksonSupport.checked(() -> new ObjectMapper(JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxNumberLength(64).build())
+      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
       .build()));
 
   private final MlflowConfig config;
   private final HttpClient http;
   private final String base;
+  private final Consumer<MlflowTracker.RetryEvent> retries;
 
-  MlflowApi(MlflowConfig config) {
+  MlflowApi(MlflowConfig config, Consumer<MlflowTracker.RetryEvent> retries) {
     this.config = config;
+    this.retries = retries;
     // MLflow servers (gunicorn, uvicorn) speak HTTP/1.1; no h2c upgrade attempt on every request
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(config.requestTimeout()).build();
@@ -65,10 +73,15 @@ final class MlflowApi {
 
   // ---- experiments
 
+  /** Returns the id of the active experiment of that name; a deleted one counts as absent. */
   Optional<String> experimentIdByName(String name) {
+    return experimentByName(name).filter(e -> !isDeleted(e)).map(e -> e.path("experiment_id").asText());
+  }
+
+  /** Returns the experiment of that name, active or deleted (get-by-name returns both). */
+  private Optional<JsonNode> experimentByName(String name) {
     try {
-      JsonNode r = get("experiments/get-by-name", Map.of("experiment_name", name));
-      return Optional.of(r.path("experiment").path("experiment_id").asText());
+      return Optional.of(get("experiments/get-by-name", Map.of("experiment_name", name)).path("experiment"));
     } catch (MlflowServerException e) {
       if (e.errorCode().equals("RESOURCE_DOES_NOT_EXIST")) {
         return Optional.empty();
@@ -77,14 +90,48 @@ final class MlflowApi {
     }
   }
 
+  /**
+   * Returns the id of the named experiment without creating it.
+   *
+   * @throws StoreException if it is deleted on the server (see {@link #getOrCreateExperiment})
+   */
+  Optional<String> existingExperimentId(String name) {
+    Optional<JsonNode> existing = experimentByName(name);
+    existing.filter(MlflowApi::isDeleted).ifPresent(e -> {
+      throw deleted(name, e.path("experiment_id").asText());
+    });
+    return existing.map(e -> e.path("experiment_id").asText());
+  }
+
+  private StoreException deleted(String name, String id) {
+    return new StoreException(base, "experiment '" + name + "' (id " + id + ") is deleted on this MLflow server,"
+        + " which keeps its name taken and accepts no runs in it: restore it (mlflow experiments restore"
+        + " --experiment-id " + id + ", or Restore in the UI) or choose another experiment name", null);
+  }
+
+  private static boolean isDeleted(JsonNode experiment) {
+    return "deleted".equals(experiment.path("lifecycle_stage").asText("active"));
+  }
+
   String experimentName(String id) {
     return get("experiments/get", Map.of("experiment_id", id)).path("experiment").path("name").asText();
   }
 
+  /**
+   * Returns the id of the named experiment, creating it when it does not exist.
+   *
+   * @throws StoreException if an experiment of that name exists in the deleted state: MLflow
+   *     keeps the name taken and refuses runs in it, so the user must restore it or pick another
+   *     name
+   */
   String getOrCreateExperiment(String name) {
-    Optional<String> id = experimentIdByName(name);
-    if (id.isPresent()) {
-      return id.get();
+    Optional<JsonNode> existing = experimentByName(name);
+    if (existing.isPresent()) {
+      String id = existing.get().path("experiment_id").asText();
+      if (isDeleted(existing.get())) {
+        throw deleted(name, id);
+      }
+      return id;
     }
     try {
       return post("experiments/create", JSON.createObjectNode().put("name", name)).path("experiment_id").asText();
@@ -117,9 +164,14 @@ final class MlflowApi {
 
   // ---- runs
 
+  /** Creates a run; {@code user_id} is taken from the {@code mlflow.user} tag when present. */
   JsonNode createRun(String experimentId, String runName, long startMillis, Map<String, String> tags) {
     ObjectNode body = JSON.createObjectNode().put("experiment_id", experimentId).put("run_name", runName)
         .put("start_time", startMillis);
+    String user = tags.get(RunEnvironment.USER);
+    if (user != null) {
+      body.put("user_id", user);
+    }
     ArrayNode t = body.putArray("tags");
     tags.forEach((k, v) -> t.addObject().put("key", k).put("value", v));
     return post("runs/create", body).path("run");
@@ -237,15 +289,42 @@ final class MlflowApi {
     return points;
   }
 
-  void putArtifact(String experimentId, String runId, String relativePath, byte[] content) {
+  /**
+   * Uploads an artifact to the run's artifact location through the server's artifact proxy
+   * ({@code PUT /api/2.0/mlflow-artifacts/artifacts/<path>}), the only location a REST client
+   * can write to. The path comes from the run's {@code artifact_uri}, so the file lands where
+   * MLflow's REST API and clients look for it.
+   *
+   * @throws StoreException if the run's artifact URI is not {@code mlflow-artifacts:} (a
+   *     {@code file:}, {@code s3:} or other root only the server's host can reach): writing
+   *     anywhere else and reporting success would lose the artifact
+   */
+  void putArtifact(String runId, String artifactUri, String relativePath, byte[] content) {
+    URI runRoot = proxyPath(runId, artifactUri);
     StringJoiner path = new StringJoiner("/");
     for (String segment : relativePath.split("/")) {
       path.add(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
     }
-    URI uri = URI.create(base + "/api/2.0/mlflow-artifacts/artifacts/" + experimentId + "/" + runId
-        + "/artifacts/" + path);
+    String root = runRoot.getRawPath().replaceAll("^/+", "").replaceAll("/+$", "");
+    URI uri = URI.create(base + "/api/2.0/mlflow-artifacts/artifacts/" + root + "/" + path);
     send(request(uri).PUT(HttpRequest.BodyPublishers.ofByteArray(content))
         .header("Content-Type", "application/octet-stream").build());
+  }
+
+  private URI proxyPath(String runId, String artifactUri) {
+    URI uri;
+    try {
+      uri = URI.create(artifactUri);
+    } catch (IllegalArgumentException e) {
+      uri = null;
+    }
+    if (uri == null || !"mlflow-artifacts".equals(uri.getScheme()) || uri.getRawPath() == null) {
+      throw new StoreException(base, "run " + runId + " stores its artifacts at '" + artifactUri + "', which only the"
+          + " server's host can write to; nothing was uploaded. Start the server with --serve-artifacts and"
+          + " --artifacts-destination (and no --default-artifact-root pointing at a local or cloud path) so that"
+          + " runs get mlflow-artifacts: URIs and artifacts go through its artifact proxy", null);
+    }
+    return uri;
   }
 
   // ---- transport
@@ -260,7 +339,13 @@ final class MlflowApi {
 
   JsonNode post(String endpoint, ObjectNode body) {
     URI uri = URI.create(base + "/api/2.0/mlflow/" + endpoint);
-    return send(request(uri).POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+    byte[] json;
+    try {
+      json = JSON.writeValueAsBytes(body); // with the fast double writer, unlike JsonNode.toString()
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a JSON tree", e); // cannot happen for plain trees
+    }
+    return send(request(uri).POST(HttpRequest.BodyPublishers.ofByteArray(json))
         .header("Content-Type", "application/json").build());
   }
 
@@ -293,7 +378,7 @@ final class MlflowApi {
           throw new StoreException(location, "cannot reach the MLflow server " + base + " after "
               + (attempt + 1) + " attempts: " + e, e);
         }
-        backoff = pause(backoff);
+        backoff = pause(location, attempt, backoff, e.toString());
         continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -305,7 +390,7 @@ final class MlflowApi {
         return parse(bytes, location);
       }
       if (!last && (status == 429 || status / 100 == 5)) {
-        backoff = pause(backoff);
+        backoff = pause(location, attempt, backoff, "HTTP " + status);
         continue;
       }
       JsonNode error = tryParse(bytes);
@@ -315,7 +400,12 @@ final class MlflowApi {
     }
   }
 
-  private Duration pause(Duration backoff) {
+  private Duration pause(String location, int attempt, Duration backoff, String cause) {
+    try {
+      retries.accept(new MlflowTracker.RetryEvent(location, attempt + 1, config.maxRetries() + 1, backoff, cause));
+    } catch (RuntimeException e) {
+      // a failing listener must not stop the retries
+    }
     try {
       Thread.sleep(backoff.toMillis());
     } catch (InterruptedException e) {

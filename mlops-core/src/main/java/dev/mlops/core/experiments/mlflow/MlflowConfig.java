@@ -77,9 +77,14 @@ public record MlflowConfig(
   }
 
   /**
-   * Returns a builder whose auth comes from MLflow's environment variables:
+   * Returns a builder set from MLflow's environment variables: auth from
    * {@code MLFLOW_TRACKING_TOKEN}, or {@code MLFLOW_TRACKING_USERNAME} and
-   * {@code MLFLOW_TRACKING_PASSWORD}.
+   * {@code MLFLOW_TRACKING_PASSWORD}; retries from {@code MLFLOW_HTTP_REQUEST_MAX_RETRIES}, the
+   * first backoff in seconds from {@code MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR} and the request
+   * timeout in seconds from {@code MLFLOW_HTTP_REQUEST_TIMEOUT}, as MLflow's own client reads
+   * them.
+   *
+   * @throws IllegalArgumentException if a retry or timeout variable is not a number
    */
   public static Builder fromEnvironment(URI trackingUri, Map<String, String> env) {
     Builder b = builder(trackingUri);
@@ -88,7 +93,25 @@ public record MlflowConfig(
     } else if (env.containsKey("MLFLOW_TRACKING_USERNAME")) {
       b.basicAuth(env.get("MLFLOW_TRACKING_USERNAME"), env.getOrDefault("MLFLOW_TRACKING_PASSWORD", ""));
     }
+    if (env.containsKey("MLFLOW_HTTP_REQUEST_MAX_RETRIES")) {
+      b.maxRetries((int) number(env, "MLFLOW_HTTP_REQUEST_MAX_RETRIES"));
+    }
+    if (env.containsKey("MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR")) {
+      b.initialBackoff(Duration.ofMillis(Math.round(number(env, "MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR") * 1000)));
+    }
+    if (env.containsKey("MLFLOW_HTTP_REQUEST_TIMEOUT")) {
+      b.requestTimeout(Duration.ofMillis(Math.round(number(env, "MLFLOW_HTTP_REQUEST_TIMEOUT") * 1000)));
+    }
     return b;
+  }
+
+  private static double number(Map<String, String> env, String name) {
+    String value = env.get(name).strip();
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
+    }
   }
 
   @Override

@@ -92,6 +92,53 @@ class MlflowTrackerTest {
   }
 
   @Test
+  void artifactsGoThroughTheProxyToTheRunsOwnLocation() {
+    MlflowTracker t = MlflowTracker.connect(config().build());
+    String id;
+    try (ActiveRun run = t.startRun("exp", "r")) {
+      id = run.runId();
+      run.logArtifact("a b/c.txt", new byte[] {7});
+    }
+    assertThat(server.artifact("1/" + id + "/artifacts/a b/c.txt")).containsExactly(7);
+  }
+
+  @Test
+  void anArtifactRootTheClientCannotReachFailsNamingTheUriAndTheServerOption() {
+    server.defaultArtifactRoot("file:///srv/mlruns");
+    MlflowTracker t = MlflowTracker.connect(config().build());
+    ActiveRun run = t.startRun("exp", "r");
+    assertThatThrownBy(() -> run.logArtifact("model/card.md", new byte[] {42}))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("file:///srv/mlruns/1/" + run.runId() + "/artifacts")
+        .hasMessageContaining("--serve-artifacts").hasMessageContaining("--artifacts-destination")
+        .hasMessageContaining("nothing was uploaded");
+    assertThat(server.artifactCount()).isZero();
+    run.close();
+  }
+
+  @Test
+  void runsCarryWhatMlflowUsersExpect() {
+    MlflowTracker t = MlflowTracker.connect(config().build());
+    String id;
+    try (ActiveRun run = t.startRun("exp", "r")) {
+      id = run.runId();
+      run.logMetric("up", Double.POSITIVE_INFINITY, 0).logMetric("down", Double.NEGATIVE_INFINITY, 0)
+          .logMetric("nan", Double.NaN, 0);
+    }
+    assertThat(server.userId(id)).isEqualTo(System.getProperty("user.name"));
+    RunRecord r = t.findRun(id).orElseThrow();
+    assertThat(r.tags()).containsEntry("mlflow.source.type", "LOCAL").containsKey("mlflow.source.name");
+    // the server keeps infinities as +-max double (SqlAlchemyStore); they read back as infinities
+    assertThat(server.storedValues(id, "up")).containsExactly(Double.MAX_VALUE);
+    assertThat(server.storedValues(id, "down")).containsExactly(-Double.MAX_VALUE);
+    assertThat(r.latestMetrics().get("up").value()).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(r.latestMetrics().get("down").value()).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(r.latestMetrics().get("nan").value()).isNaN();
+    assertThat(t.metricHistory(id, "down")).singleElement()
+        .satisfies(p -> assertThat(p.value()).isEqualTo(Double.NEGATIVE_INFINITY));
+  }
+
+  @Test
   void historyStopsOnARepeatedPageToken() {
     server.historyLoopOffset(1000); // the last page hands out the token of the second page again
     MlflowTracker t = MlflowTracker.connect(config().build());
@@ -267,6 +314,16 @@ class MlflowTrackerTest {
         .initialBackoff(Duration.ZERO).gitDirectory(null).build();
     assertThatThrownBy(() -> MlflowTracker.connect(c).startRun("exp", "r"))
         .isInstanceOf(StoreException.class).hasMessageContaining("cannot reach the MLflow server http://127.0.0.1:1 after 2 attempts");
+  }
+
+  @Test
+  void readsMlflowsRetryAndTimeoutVariables() {
+    MlflowConfig c = MlflowConfig.fromEnvironment(server.uri(), Map.of("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "2",
+        "MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR", "0.5", "MLFLOW_HTTP_REQUEST_TIMEOUT", "30")).build();
+    assertThat(List.of(c.maxRetries(), c.initialBackoff(), c.requestTimeout()))
+        .containsExactly(2, Duration.ofMillis(500), Duration.ofSeconds(30));
+    assertThatThrownBy(() -> MlflowConfig.fromEnvironment(server.uri(), Map.of("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "many")))
+        .hasMessageContaining("MLFLOW_HTTP_REQUEST_MAX_RETRIES must be a number, was 'many'");
   }
 
   @Test

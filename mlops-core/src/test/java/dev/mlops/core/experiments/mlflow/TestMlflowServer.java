@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,15 +35,45 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the server quirks the client must handle: {@code {}} for empty results, 64-bit numbers as
  * strings, protobuf error bodies, {@code metrics/get-history} returning nothing without
  * {@code max_results} and a last page whose token loops back to the start (MLflow 3.4-3.12).
- * Failures can be injected to test retries. Thread-safe (one lock).
+ *
+ * <p>It enforces the rules of a real server (MLflow 3.6, read in {@code mlflow/utils/validation.py}
+ * and {@code mlflow/store/tracking/sqlalchemy_store.py}):
+ * <ul>
+ *   <li>dataset limits of {@code _validate_dataset}: digest at most 36 characters
+ *       ({@code MAX_DATASET_DIGEST_SIZE}, column {@code String(36)}), name 500, source 65535,
+ *       schema 1048575, profile 16777215; input tag keys 255, values 500;
+ *   <li>log-batch limits, no duplicate param keys in one request, no param value change;
+ *   <li>infinite metric values stored as +-1.7976931348623157e308 (SQL cannot hold infinities;
+ *       NaN is kept through the {@code is_nan} column);
+ *   <li>a deleted experiment is still returned by {@code get-by-name} with
+ *       {@code lifecycle_stage = deleted}, its name cannot be created again and no run can be
+ *       created in it ({@code _check_experiment_is_active});
+ *   <li>a run's {@code artifact_uri} is {@code mlflow-artifacts:/<exp>/<run>/artifacts} when
+ *       the server serves artifacts, else under the configured {@code --default-artifact-root};
+ *       the artifact proxy writes to its destination either way, as the real server does.
+ * </ul>
+ * Failures can be injected to test retries, and the server can refuse connections for a while
+ * and come back with its data on the same port. Thread-safe (one lock).
  */
 final class TestMlflowServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  static {
+    // the JDK's HttpServer writes headers and body separately; without TCP_NODELAY every answer
+    // waits ~40 ms for the client's delayed ACK
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
   /** Servers may return fewer points than asked for; this one pages history by 1000. */
   static final int HISTORY_PAGE_CAP = 1000;
 
-  private final HttpServer server;
+  private HttpServer server;
+  private final int port;
   private final Map<String, String> experiments = new LinkedHashMap<>();
+  private final Set<String> deletedExperiments = new HashSet<>();
+  private final Map<String, ApiError> endpointFailures = new HashMap<>();
+  private final Map<String, Integer> endpointFailuresLeft = new HashMap<>();
+  private String defaultArtifactRoot;
+  private volatile CountDownLatch batchGate;
   private final Map<String, ObjectNode> runs = new LinkedHashMap<>();
   private final Map<String, Set<String>> storedPoints = new HashMap<>();
   private final Map<String, byte[]> artifacts = new ConcurrentHashMap<>();
@@ -54,13 +85,66 @@ final class TestMlflowServer implements AutoCloseable {
   private int nextRunId = 1;
 
   TestMlflowServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", this::handle);
-    server.start();
+    server = listen(0);
+    port = server.getAddress().getPort();
+  }
+
+  private HttpServer listen(int onPort) throws IOException {
+    HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 0);
+    s.createContext("/", this::handle);
+    s.start();
+    return s;
   }
 
   URI uri() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** Stops listening: connections are refused (the server is "down"); its data is kept. */
+  void goDown() {
+    server.stop(0);
+  }
+
+  /** Listens again on the same port with the same data. */
+  void comeBack() throws IOException {
+    server = listen(port);
+  }
+
+  /** Runs created from now on get an artifact URI under this root, like {@code --default-artifact-root}. */
+  synchronized void defaultArtifactRoot(String root) {
+    defaultArtifactRoot = root;
+  }
+
+  /** log-batch requests wait until the returned latch is counted down (a slow server). */
+  CountDownLatch holdBatches() {
+    batchGate = new CountDownLatch(1);
+    return batchGate;
+  }
+
+  synchronized int artifactCount() {
+    return artifacts.size();
+  }
+
+  /** Marks an experiment deleted, as {@code experiments/delete} does. */
+  synchronized void deleteExperiment(String name) {
+    experiments.forEach((id, n) -> {
+      if (n.equals(name)) {
+        deletedExperiments.add(id);
+      }
+    });
+  }
+
+  /** The next {@code times} calls of {@code endpoint} fail with the given MLflow error. */
+  synchronized void failEndpoint(String endpoint, int times, int status, String code, String message) {
+    endpointFailures.put(endpoint, new ApiError(status, code, message));
+    endpointFailuresLeft.put(endpoint, times);
+  }
+
+  /** The runs/log-inputs requests' datasets as received. */
+  synchronized List<JsonNode> datasets(String runId) {
+    List<JsonNode> out = new ArrayList<>();
+    run(runId).path("inputs").path("dataset_inputs").forEach(i -> out.add(i.path("dataset").deepCopy()));
+    return out;
   }
 
   synchronized void requireAuthorization(String header) {
@@ -95,12 +179,52 @@ final class TestMlflowServer implements AutoCloseable {
     server.stop(0);
   }
 
+  synchronized String userId(String runId) {
+    return run(runId).path("info").path("user_id").asText();
+  }
+
+  /** The stored values of a metric, as the server's database holds them. */
+  synchronized List<Double> storedValues(String runId, String key) {
+    List<Double> out = new ArrayList<>();
+    for (JsonNode m : run(runId).path("history")) {
+      if (m.path("key").asText().equals(key)) {
+        out.add(m.path("value").isTextual() ? Double.parseDouble(m.path("value").asText()) : m.path("value").asDouble());
+      }
+    }
+    return out;
+  }
+
+  synchronized String runStatus(String runId) {
+    return run(runId).path("info").path("status").asText();
+  }
+
+  synchronized long endTime(String runId) {
+    return run(runId).path("info").path("end_time").asLong(0);
+  }
+
+  synchronized int points(String runId, String key) {
+    int n = 0;
+    for (JsonNode m : run(runId).path("history")) {
+      n += m.path("key").asText().equals(key) ? 1 : 0;
+    }
+    return n;
+  }
+
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getPath();
       String endpoint = path.replaceFirst("^/api/2.0/mlflow/", "");
       calls.computeIfAbsent(endpoint, k -> new AtomicInteger()).incrementAndGet();
       byte[] body = ex.getRequestBody().readAllBytes();
+      CountDownLatch gate = batchGate;
+      if (gate != null && endpoint.equals("runs/log-batch")) {
+        try {
+          gate.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
       synchronized (this) {
         if (requiredAuthorization != null && !requiredAuthorization.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
           reply(ex, 401, error("UNAUTHENTICATED", "You are not authenticated."));
@@ -119,6 +243,11 @@ final class TestMlflowServer implements AutoCloseable {
         Map<String, String> q = query(ex.getRequestURI());
         JsonNode req = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
         try {
+          int left = endpointFailuresLeft.getOrDefault(endpoint, 0);
+          if (left > 0) {
+            endpointFailuresLeft.put(endpoint, left - 1);
+            throw endpointFailures.get(endpoint);
+          }
           reply(ex, 200, dispatch(endpoint, q, req));
         } catch (ApiError e) {
           reply(ex, e.status, error(e.code, e.getMessage()));
@@ -145,6 +274,7 @@ final class TestMlflowServer implements AutoCloseable {
       case "experiments/create": {
         String name = req.path("name").asText();
         if (experiments.containsValue(name)) {
+          // the name stays taken while the experiment is deleted (a unique column in the SQL store)
           throw new ApiError(400, "RESOURCE_ALREADY_EXISTS", "Experiment '" + name + "' already exists.");
         }
         String id = Integer.toString(experiments.size() + 1);
@@ -155,7 +285,11 @@ final class TestMlflowServer implements AutoCloseable {
         ObjectNode r = JSON.createObjectNode();
         if (!experiments.isEmpty()) {
           ArrayNode a = r.putArray("experiments");
-          experiments.forEach((id, name) -> a.addObject().put("experiment_id", id).put("name", name));
+          experiments.forEach((id, name) -> {
+            if (!deletedExperiments.contains(id)) { // view_type ACTIVE_ONLY by default
+              a.addObject().put("experiment_id", id).put("name", name).put("lifecycle_stage", "active");
+            }
+          });
         }
         return r;
       }
@@ -164,11 +298,18 @@ final class TestMlflowServer implements AutoCloseable {
         if (!experiments.containsKey(exp)) {
           throw new ApiError(404, "RESOURCE_DOES_NOT_EXIST", "No Experiment with id=" + exp + " exists");
         }
+        if (deletedExperiments.contains(exp)) {
+          throw new ApiError(400, "INVALID_PARAMETER_VALUE", "The experiment " + exp
+              + " must be in the 'active' state. Current state is deleted.");
+        }
         String id = String.format(Locale.ROOT, "%032x", nextRunId++);
+        String artifactUri = (defaultArtifactRoot != null ? defaultArtifactRoot : "mlflow-artifacts:") + "/" + exp
+            + "/" + id + "/artifacts";
         ObjectNode run = JSON.createObjectNode();
         ObjectNode info = run.putObject("info");
         info.put("run_id", id).put("run_uuid", id).put("experiment_id", exp).put("run_name", req.path("run_name").asText())
-            .put("status", "RUNNING").put("start_time", req.path("start_time").asText()).put("lifecycle_stage", "active");
+            .put("status", "RUNNING").put("start_time", req.path("start_time").asText()).put("lifecycle_stage", "active")
+            .put("artifact_uri", artifactUri).put("user_id", req.path("user_id").asText(""));
         ObjectNode data = run.putObject("data");
         data.putArray("metrics");
         data.putArray("params");
@@ -185,6 +326,15 @@ final class TestMlflowServer implements AutoCloseable {
         checkLimit(req, "metrics", 1000);
         checkLimit(req, "params", 100);
         checkLimit(req, "tags", 100);
+        checkLimit(req.path("metrics").size() + req.path("params").size() + req.path("tags").size(),
+            "metrics, params, and tags", 1000);
+        Set<String> keys = new HashSet<>();
+        for (JsonNode p : req.path("params")) {
+          if (!keys.add(p.path("key").asText())) {
+            throw new ApiError(400, "INVALID_PARAMETER_VALUE", "Duplicate parameter keys have been submitted: ['"
+                + p.path("key").asText() + "']. Please ensure the request contains only one param value per param key.");
+          }
+        }
         ArrayNode params = (ArrayNode) run.path("data").path("params");
         for (JsonNode p : req.path("params")) {
           Optional<JsonNode> old = find(params, p.path("key").asText());
@@ -207,7 +357,7 @@ final class TestMlflowServer implements AutoCloseable {
         for (JsonNode m : req.path("metrics")) {
           ObjectNode stored = JSON.createObjectNode().put("key", m.path("key").asText())
               .put("timestamp", m.path("timestamp").asText()).put("step", m.path("step").asText());
-          stored.set("value", m.path("value"));
+          stored.set("value", storedValue(m.path("value")));
           // MLflow keeps one copy of identical points (its primary key covers every field)
           if (storedPoints.computeIfAbsent(req.path("run_id").asText(), k -> new HashSet<>()).add(stored.toString())) {
             history.add(stored);
@@ -218,6 +368,7 @@ final class TestMlflowServer implements AutoCloseable {
       case "runs/log-inputs": {
         ObjectNode run = run(req.path("run_id").asText());
         ArrayNode inputs = (ArrayNode) run.path("inputs").path("dataset_inputs");
+        req.path("datasets").forEach(TestMlflowServer::checkDatasetInput);
         for (JsonNode d : req.path("datasets")) {
           boolean known = false;
           for (JsonNode i : inputs) {
@@ -251,7 +402,7 @@ final class TestMlflowServer implements AutoCloseable {
         List<Map.Entry<RunRecord, JsonNode>> matching = new ArrayList<>();
         for (ObjectNode run : runs.values()) {
           JsonNode v = view(run);
-          RunRecord rec = MlflowRuns.run(v, experiments::get);
+          RunRecord rec = MlflowRuns.run(asStored(v), experiments::get);
           if (ids.contains(run.path("info").path("experiment_id").asText()) && filter.test(rec)) {
             matching.add(Map.entry(rec, v));
           }
@@ -314,10 +465,56 @@ final class TestMlflowServer implements AutoCloseable {
   }
 
   private void checkLimit(JsonNode req, String field, int limit) {
-    if (req.path(field).size() > limit) {
+    checkLimit(req.path(field).size(), field, limit);
+  }
+
+  private static void checkLimit(int size, String field, int limit) {
+    if (size > limit) {
       throw new ApiError(400, "INVALID_PARAMETER_VALUE", "A batch logging request can contain at most " + limit + " "
-          + field + ". Got " + req.path(field).size() + " " + field + ".");
+          + field + ". Got " + size + " " + field + ".");
     }
+  }
+
+  /** MLflow's _validate_dataset and _validate_input_tag limits (mlflow/utils/validation.py). */
+  private static void checkDatasetInput(JsonNode input) {
+    JsonNode d = input.path("dataset");
+    checkLength(d, "name", 500);
+    checkLength(d, "digest", 36);
+    checkLength(d, "source", 65535);
+    checkLength(d, "schema", 1048575);
+    checkLength(d, "profile", 16777215);
+    for (JsonNode tag : input.path("tags")) {
+      checkLength(tag, "key", 255);
+      checkLength(tag, "value", 500);
+    }
+  }
+
+  private static void checkLength(JsonNode n, String field, int limit) {
+    if (n.path(field).asText("").length() > limit) {
+      throw new ApiError(400, "INVALID_PARAMETER_VALUE", "'" + field + "' exceeds the maximum length of " + limit
+          + " characters");
+    }
+  }
+
+  /** SqlAlchemyStore._log_metrics: SQL holds no infinities, so they become +-max double. */
+  private static JsonNode storedValue(JsonNode value) {
+    double v = value.isTextual() ? Double.parseDouble(value.asText()) : value.asDouble();
+    if (Double.isInfinite(v)) {
+      return JSON.getNodeFactory().numberNode(v > 0 ? Double.MAX_VALUE : -Double.MAX_VALUE);
+    }
+    return value;
+  }
+
+  /**
+   * The run as the server's SQL query sees it: datasets by their columns only (the SDK's
+   * extra facts inside the profile JSON are opaque text to the server).
+   */
+  private static JsonNode asStored(JsonNode view) {
+    JsonNode v = view.deepCopy();
+    for (JsonNode di : v.path("inputs").path("dataset_inputs")) {
+      ((ObjectNode) di.path("dataset")).remove("profile");
+    }
+    return v;
   }
 
   private ObjectNode run(String id) {
@@ -339,7 +536,8 @@ final class TestMlflowServer implements AutoCloseable {
 
   private ObjectNode experimentJson(String id) {
     ObjectNode r = JSON.createObjectNode();
-    r.putObject("experiment").put("experiment_id", id).put("name", experiments.get(id)).put("lifecycle_stage", "active");
+    r.putObject("experiment").put("experiment_id", id).put("name", experiments.get(id))
+        .put("lifecycle_stage", deletedExperiments.contains(id) ? "deleted" : "active");
     return r;
   }
 
