@@ -13,6 +13,7 @@ module dev.mlops.testkit {
   exports dev.mlops.testkit.data;
   exports dev.mlops.testkit.experiments;
   exports dev.mlops.testkit.model;
+  exports dev.mlops.testkit.monitoring;
   exports dev.mlops.testkit.drift;
   exports dev.mlops.testkit.events;
   exports dev.mlops.testkit.deployment;

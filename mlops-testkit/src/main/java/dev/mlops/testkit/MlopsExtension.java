@@ -28,8 +28,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * lists the tracked resources still open, closes everything registered, deletes the directories
  * and then fails the test naming each leak.
  *
- * <p>A meter registry for Micrometer is not injected yet: the SDK's Micrometer binding has not
- * landed. The extension holds no state of its own (everything lives in JUnit's per-test store),
+ * <p>A meter registry for Micrometer is not injected yet (the testkit does not depend on
+ * {@code mlops-micrometer}). The extension holds no state of its own (everything lives in JUnit's per-test store),
  * so one instance serves tests running in parallel.
  */
 public final class MlopsExtension implements ParameterResolver, AfterEachCallback {

@@ -43,7 +43,7 @@ class TestkitDependencyTest {
     assertThat(module.exports()).extracting(ModuleDescriptor.Exports::source)
         .containsExactlyInAnyOrder("dev.mlops.testkit", "dev.mlops.testkit.data", "dev.mlops.testkit.experiments",
             "dev.mlops.testkit.model", "dev.mlops.testkit.drift", "dev.mlops.testkit.events",
-            "dev.mlops.testkit.deployment");
+            "dev.mlops.testkit.deployment", "dev.mlops.testkit.monitoring");
   }
 
   @Test
