@@ -75,6 +75,11 @@ public final class KeyMetrics {
   public static final String DRIFT_DETECTED = "drift.detected";
   /** Share of live predictions that agree with the shadow model's: {@value}. */
   public static final String SHADOW_AGREEMENT = "shadow.agreement";
+  /**
+   * Total variation distance between the candidate's and the primary's predicted-class shares in
+   * a rollout window (0: same shares, 1: disjoint): {@value}.
+   */
+  public static final String OUTPUT_DRIFT = "output.drift";
 
   // ---- software (monitoring, gates) ----
 

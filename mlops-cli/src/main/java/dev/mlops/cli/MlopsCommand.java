@@ -10,6 +10,7 @@ import dev.mlops.cli.labels.LabelsCommand;
 import dev.mlops.cli.model.ModelCommand;
 import dev.mlops.cli.model.PredictCommand;
 import dev.mlops.cli.monitor.MonitorCommand;
+import dev.mlops.cli.rollout.RolloutCommand;
 import dev.mlops.cli.runs.RunsCommand;
 import java.util.List;
 import picocli.CommandLine;
@@ -49,6 +50,7 @@ import picocli.CommandLine.ScopeType;
       PredictCommand.class,
       DriftCommand.class,
       MonitorCommand.class,
+      RolloutCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class MlopsCommand implements Runnable {

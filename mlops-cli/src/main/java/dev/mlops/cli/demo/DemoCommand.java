@@ -33,6 +33,7 @@ public final class DemoCommand implements Callable<Integer> {
       new OnnxServingStep(),
       new ObjectivesCheckStep(),
       new DriftStep(),
+      new DeploymentStep(),
       new MonitoringStep());
 
   @Option(

@@ -20,7 +20,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class RetrainingTriggerTest {
@@ -100,14 +99,15 @@ class RetrainingTriggerTest {
 
   @Test
   void aHangingActionIsInterruptedAtTheTimeout() throws Exception {
-    AtomicBoolean interrupted = new AtomicBoolean();
+    // The action thread sees the interrupt asynchronously: wait for it instead of racing it.
+    CountDownLatch interrupted = new CountDownLatch(1);
     CountDownLatch never = new CountDownLatch(1);
     RetrainingPolicy policy = RetrainingPolicy.automatic().timeout(Duration.ofMillis(50));
     try (RetrainingTrigger t = watched(RetrainingTrigger.automatic(policy, a -> {
       try {
         never.await();
       } catch (InterruptedException e) {
-        interrupted.set(true);
+        interrupted.countDown();
         throw e;
       }
     }, clock))) {
@@ -117,7 +117,7 @@ class RetrainingTriggerTest {
       assertThat(t.inFlight()).isFalse();
       assertThat(decisions).isEmpty();
     }
-    assertThat(interrupted).isTrue();
+    assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
   }
 
   @Test
