@@ -2,8 +2,12 @@ package dev.mlops.testkit.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mlops.data.Record;
 import dev.mlops.deployment.DeploymentStrategy;
-import dev.mlops.deployment.RoutingDecision;
+import dev.mlops.model.Arm;
+import dev.mlops.model.PredictionOutcome;
+import dev.mlops.model.PredictionRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,13 +20,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link DeploymentStrategy} must do: name itself, answer every key with a complete
- * decision, and be sticky — a key gets the same decision on every call, whatever other keys were
- * routed before it and from however many threads, while the configuration is unchanged.
+ * What every {@link DeploymentStrategy} must do: name itself, answer with the primary or the
+ * candidate (never the shadow), and be sticky — a keyed request goes to the same arm on every
+ * call, whatever was routed before it and from however many threads — and serve a request from
+ * the arm it routes it to.
  *
  * <pre>{@code
- * class CanaryContractTest extends DeploymentStrategyContractTest {
- *   protected DeploymentStrategy strategy() { return CanaryStrategy.of("v1", "v2", 0.1); }
+ * class MyStrategyContractTest extends DeploymentStrategyContractTest {
+ *   protected DeploymentStrategy strategy() { return MyStrategy.of(primary, candidate, 0.1); }
  * }
  * }</pre>
  *
@@ -42,7 +47,7 @@ public abstract class DeploymentStrategyContractTest {
    */
   protected abstract DeploymentStrategy strategy();
 
-  /** Returns the keys the kit routes; by default {@code user-0 .. user-999}. */
+  /** Returns the routing keys the kit routes; by default {@code user-0 .. user-999}. */
   protected List<String> routingKeys() {
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
@@ -51,45 +56,50 @@ public abstract class DeploymentStrategyContractTest {
     return keys;
   }
 
+  /** Returns the features of the kit's requests; by default one numeric feature {@code x}. */
+  protected Record features() {
+    return Record.of(Map.of("x", 1.0));
+  }
+
+  private PredictionRequest request(String key) {
+    return PredictionRequest.builder(features()).requestId("contract-" + key).routingKey(key)
+        .receivedAt(Instant.EPOCH).build();
+  }
+
   @Test
   void namesItself() {
     assertThat(strategy().name()).as("name").isNotBlank();
   }
 
   @Test
-  void everyDecisionIsComplete() {
+  void answersWithThePrimaryOrTheCandidate() {
     DeploymentStrategy s = strategy();
     for (String key : routingKeys()) {
-      RoutingDecision d = s.route(key);
-      assertThat(d).as("decision for '%s'", key).isNotNull();
-      assertThat(d.servingVersion()).as("serving version for '%s'", key).isNotBlank();
-      assertThat(d.reason()).as("reason for '%s'", key).isNotBlank();
+      assertThat(s.route(request(key))).as("arm for '%s'", key).isIn(Arm.PRIMARY, Arm.CANDIDATE);
     }
   }
 
   @Test
-  void aKeyGetsTheSameDecisionEveryTime() {
+  void aKeyGetsTheSameArmEveryTime() {
     DeploymentStrategy s = strategy();
-    Map<String, RoutingDecision> first = routeAll(s, routingKeys());
+    Map<String, Arm> first = routeAll(s, routingKeys());
     for (String key : routingKeys()) {
-      RoutingDecision again = s.route(key);
-      assertThat(s.route(key)).as("decision for '%s' routed twice in a row", key).isEqualTo(again);
+      Arm again = s.route(request(key));
+      assertThat(s.route(request(key))).as("arm for '%s' routed twice in a row", key).isEqualTo(again);
     }
-    Map<String, RoutingDecision> second = routeAll(s, routingKeys());
-    assertThat(second).as("decisions on the second pass").isEqualTo(first);
+    assertThat(routeAll(s, routingKeys())).as("arms on the second pass").isEqualTo(first);
   }
 
   @Test
-  void aKeysDecisionDoesNotDependOnTheKeysRoutedBeforeIt() {
+  void aKeysArmDoesNotDependOnTheKeysRoutedBeforeIt() {
     List<String> keys = routingKeys();
     List<String> reversed = new ArrayList<>(keys);
     Collections.reverse(reversed);
-    Map<String, RoutingDecision> forward = routeAll(strategy(), keys);
-    Map<String, RoutingDecision> backward = routeAll(strategy(), reversed);
+    Map<String, Arm> forward = routeAll(strategy(), keys);
+    Map<String, Arm> backward = routeAll(strategy(), reversed);
     for (String key : keys) {
-      assertThat(backward.get(key).servingVersion())
-          .as("serving version of '%s' when the keys come in reverse order", key)
-          .isEqualTo(forward.get(key).servingVersion());
+      assertThat(backward.get(key)).as("arm of '%s' when the keys come in reverse order", key)
+          .isEqualTo(forward.get(key));
     }
   }
 
@@ -97,25 +107,36 @@ public abstract class DeploymentStrategyContractTest {
   void concurrentRoutingAgreesWithSequentialRouting() throws Exception {
     DeploymentStrategy s = strategy();
     List<String> keys = routingKeys();
-    Map<String, RoutingDecision> sequential = routeAll(s, keys);
+    Map<String, Arm> sequential = routeAll(s, keys);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
-      List<Future<Map<String, RoutingDecision>>> futures = new ArrayList<>();
+      List<Future<Map<String, Arm>>> futures = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
         futures.add(pool.submit(() -> routeAll(s, keys)));
       }
-      for (Future<Map<String, RoutingDecision>> f : futures) {
-        assertThat(f.get(1, TimeUnit.MINUTES)).as("decisions of one thread").isEqualTo(sequential);
+      for (Future<Map<String, Arm>> f : futures) {
+        assertThat(f.get(1, TimeUnit.MINUTES)).as("arms of one thread").isEqualTo(sequential);
       }
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private static Map<String, RoutingDecision> routeAll(DeploymentStrategy s, List<String> keys) {
-    Map<String, RoutingDecision> out = new LinkedHashMap<>();
+  @Test
+  void servesARequestFromTheArmItRoutesItTo() {
+    DeploymentStrategy s = strategy();
+    for (String key : routingKeys().subList(0, Math.min(50, routingKeys().size()))) {
+      PredictionRequest r = request(key);
+      PredictionOutcome outcome = s.serve(r);
+      assertThat(outcome.arm()).as("arm that served '%s'", key).isEqualTo(s.route(r));
+      assertThat(outcome.requestId()).as("request id of the outcome").isEqualTo(r.requestId());
+    }
+  }
+
+  private Map<String, Arm> routeAll(DeploymentStrategy s, List<String> keys) {
+    Map<String, Arm> out = new LinkedHashMap<>();
     for (String key : keys) {
-      out.put(key, s.route(key));
+      out.put(key, s.route(request(key)));
     }
     return out;
   }

@@ -1,52 +1,56 @@
 package dev.mlops.testkit.deployment;
 
+import dev.mlops.ModelInferenceException;
 import dev.mlops.deployment.DeploymentStrategy;
-import dev.mlops.deployment.RoutingDecision;
+import dev.mlops.model.Arm;
+import dev.mlops.model.Model;
+import dev.mlops.model.PredictionOutcome;
+import dev.mlops.model.PredictionRequest;
+import dev.mlops.time.MlopsClock;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A scripted {@link DeploymentStrategy}: chosen keys go to chosen versions, a share of the other
- * keys goes to a candidate by a stable hash of the key, and the rest to the stable version;
- * shadow versions receive a copy of every request.
+ * A scripted {@link DeploymentStrategy}: chosen routing keys go to a chosen arm, a share of the
+ * other keys goes to the candidate by a stable hash of the key, the rest (and every request
+ * without a key) to the primary.
  *
  * <pre>{@code
- * DeploymentStrategy routing = FakeDeploymentStrategy.serving("v1")
- *     .candidate("v2", 0.10)          // 10 % of keys, the same keys every run
- *     .route("tester-1", "v2")        // this key always sees v2
- *     .shadow("v3")
+ * DeploymentStrategy routing = FakeDeploymentStrategy.builder(primary, candidate)
+ *     .candidateShare(0.10)              // 10 % of keys, the same keys every run
+ *     .route("tester-1", Arm.CANDIDATE)  // this key always sees the candidate
+ *     .clock(testClock)                  // serve() measures latency with it
  *     .build();
  * }</pre>
  *
- * <p>The share uses a hash of the key's UTF-8 bytes (FNV-1a, 64 bits), not {@link
- * String#hashCode()}, so which keys are in the candidate's share is fixed by the key alone.
- * Immutable and thread-safe.
+ * <p>The share uses FNV-1a (64 bits) over the key's UTF-8 bytes, not {@link String#hashCode()},
+ * so which keys are in it is fixed by the key alone. {@link #serve} never throws for a failing
+ * model: the failure is the outcome. Immutable and thread-safe when the models are.
  */
 public final class FakeDeploymentStrategy implements DeploymentStrategy {
   /** The strategy's name: {@value}. */
   public static final String NAME = "fake";
 
-  private final String stable;
-  private final String candidate;
+  private final Model primary;
+  private final Model candidate;
   private final double candidateShare;
-  private final Map<String, String> pinned;
-  private final List<String> shadows;
+  private final Map<String, Arm> pinned;
+  private final MlopsClock clock;
 
   private FakeDeploymentStrategy(Builder b) {
-    this.stable = b.stable;
+    this.primary = b.primary;
     this.candidate = b.candidate;
     this.candidateShare = b.candidateShare;
     this.pinned = Map.copyOf(b.pinned);
-    this.shadows = List.copyOf(b.shadows);
+    this.clock = b.clock;
   }
 
-  /** Starts a strategy that sends every key to {@code stableVersion}. */
-  public static Builder serving(String stableVersion) {
-    return new Builder(stableVersion);
+  /** Starts a strategy that sends every request to {@code primary}. */
+  public static Builder builder(Model primary, Model candidate) {
+    return new Builder(primary, candidate);
   }
 
   @Override
@@ -55,22 +59,34 @@ public final class FakeDeploymentStrategy implements DeploymentStrategy {
   }
 
   @Override
-  public RoutingDecision route(String routingKey) {
-    Objects.requireNonNull(routingKey, "routingKey");
-    String version;
-    String reason;
-    if (pinned.containsKey(routingKey)) {
-      version = pinned.get(routingKey);
-      reason = "key '" + routingKey + "' is pinned to " + version;
-    } else {
-      double bucket = bucket(routingKey);
-      boolean toCandidate = candidate != null && bucket < candidateShare;
-      version = toCandidate ? candidate : stable;
-      reason = String.format(java.util.Locale.ROOT, "bucket %.4f %s candidate share %.4f",
-          bucket, toCandidate ? "<" : ">=", candidateShare);
+  public Arm route(PredictionRequest request) {
+    Objects.requireNonNull(request, "request");
+    if (request.routingKey().isEmpty()) {
+      return Arm.PRIMARY;
     }
-    List<String> copies = shadows.stream().filter(s -> !s.equals(version)).toList();
-    return new RoutingDecision(version, copies, reason);
+    String key = request.routingKey().get();
+    Arm arm = pinned.get(key);
+    if (arm != null) {
+      return arm;
+    }
+    return bucket(key) < candidateShare ? Arm.CANDIDATE : Arm.PRIMARY;
+  }
+
+  @Override
+  public PredictionOutcome serve(PredictionRequest request) {
+    Arm arm = route(request);
+    Model model = arm == Arm.CANDIDATE ? candidate : primary;
+    long start = clock.monotonicTime();
+    try {
+      var p = model.predict(request);
+      return new PredictionOutcome.Success(request, model.name(), model.version(), arm, since(start), p);
+    } catch (ModelInferenceException e) {
+      return new PredictionOutcome.Failure(request, model.name(), model.version(), arm, since(start), e);
+    }
+  }
+
+  private Duration since(long start) {
+    return Duration.ofNanos(Math.max(0, clock.monotonicTime() - start));
   }
 
   /** Returns where a key falls in [0, 1), from FNV-1a over its UTF-8 bytes. */
@@ -85,58 +101,58 @@ public final class FakeDeploymentStrategy implements DeploymentStrategy {
 
   @Override
   public String toString() {
-    return "FakeDeploymentStrategy[stable " + stable + ", candidate " + candidate + " at "
-        + candidateShare + ", pinned " + pinned.keySet() + ", shadows " + shadows + "]";
+    return "FakeDeploymentStrategy[" + primary.version() + " / " + candidate.version() + " at "
+        + candidateShare + ", pinned " + pinned.keySet() + "]";
   }
 
   /** Collects the routing script. Not thread-safe. */
   public static final class Builder {
-    private final String stable;
-    private String candidate;
+    private final Model primary;
+    private final Model candidate;
     private double candidateShare;
-    private final Map<String, String> pinned = new LinkedHashMap<>();
-    private final List<String> shadows = new ArrayList<>();
+    private final Map<String, Arm> pinned = new LinkedHashMap<>();
+    private MlopsClock clock = MlopsClock.system();
 
-    private Builder(String stable) {
-      this.stable = requireVersion(stable, "stableVersion");
+    private Builder(Model primary, Model candidate) {
+      this.primary = Objects.requireNonNull(primary, "primary");
+      this.candidate = Objects.requireNonNull(candidate, "candidate");
     }
 
     /**
-     * Sends a share of the keys (by a stable hash) to {@code version}.
+     * Sends a share of the keys (by a stable hash) to the candidate.
      *
      * @throws IllegalArgumentException if {@code share} is outside [0, 1]
      */
-    public Builder candidate(String version, double share) {
+    public Builder candidateShare(double share) {
       if (!(share >= 0 && share <= 1)) {
         throw new IllegalArgumentException("share must be in [0, 1], was " + share);
       }
-      this.candidate = requireVersion(version, "version");
       this.candidateShare = share;
       return this;
     }
 
-    /** Always sends {@code routingKey} to {@code version}. */
-    public Builder route(String routingKey, String version) {
-      pinned.put(Objects.requireNonNull(routingKey, "routingKey"), requireVersion(version, "version"));
+    /**
+     * Always sends {@code routingKey} to {@code arm}.
+     *
+     * @throws IllegalArgumentException if {@code arm} is {@link Arm#SHADOW}
+     */
+    public Builder route(String routingKey, Arm arm) {
+      if (arm == Arm.SHADOW) {
+        throw new IllegalArgumentException("a request is answered by PRIMARY or CANDIDATE, never SHADOW");
+      }
+      pinned.put(Objects.requireNonNull(routingKey, "routingKey"), Objects.requireNonNull(arm, "arm"));
       return this;
     }
 
-    /** Sends a copy of every request to {@code version} (except where it serves). */
-    public Builder shadow(String version) {
-      shadows.add(requireVersion(version, "version"));
+    /** Sets the clock {@link FakeDeploymentStrategy#serve} times calls with (default: system). */
+    public Builder clock(MlopsClock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
       return this;
     }
 
     /** Builds the strategy. */
     public FakeDeploymentStrategy build() {
       return new FakeDeploymentStrategy(this);
-    }
-
-    private static String requireVersion(String version, String what) {
-      if (version == null || version.isBlank()) {
-        throw new IllegalArgumentException(what + " must not be blank, was '" + version + "'");
-      }
-      return version;
     }
   }
 }

@@ -3,7 +3,9 @@ package dev.mlops.testkit.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.deployment.DeploymentStrategy;
-import dev.mlops.deployment.RoutingDecision;
+import dev.mlops.model.Arm;
+import dev.mlops.model.PredictionOutcome;
+import dev.mlops.model.PredictionRequest;
 import dev.mlops.testkit.KitRunner;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,8 @@ class DeploymentStrategyContractTestKitTest {
 
   /** Alternates versions call by call: every key flips between v1 and v2. */
   static final class RoundRobin implements DeploymentStrategy {
+    private static final dev.mlops.testkit.model.FakeModel MODEL =
+        dev.mlops.testkit.model.FakeModel.regressor("m").otherwiseScore(1).build();
     private final AtomicLong calls = new AtomicLong();
 
     @Override
@@ -21,8 +25,15 @@ class DeploymentStrategyContractTestKitTest {
     }
 
     @Override
-    public RoutingDecision route(String routingKey) {
-      return RoutingDecision.serve(calls.getAndIncrement() % 2 == 0 ? "v1" : "v2", "turn");
+    public Arm route(PredictionRequest request) {
+      return calls.getAndIncrement() % 2 == 0 ? Arm.PRIMARY : Arm.CANDIDATE;
+    }
+
+    @Override
+    public PredictionOutcome serve(PredictionRequest request) {
+      Arm arm = route(request);
+      return new PredictionOutcome.Success(request, MODEL.name(), MODEL.version(), arm, java.time.Duration.ZERO,
+          MODEL.predict(request));
     }
   }
 
@@ -42,11 +53,12 @@ class DeploymentStrategyContractTestKitTest {
   void failsAStrategyThatForgetsWhereAKeyWent() {
     KitRunner.Result result = KitRunner.run(RoundRobinKit.class);
     // The concurrency check may pass by luck of thread timing; the sequential ones cannot.
-    assertThat(result.failed()).isBetween(2L, 3L);
+    // serve() is failed too: a round-robin serves from another arm than its next route says.
+    assertThat(result.failed()).isBetween(3L, 4L);
     assertThat(result.failures())
-        .anySatisfy(f -> assertThat(f).startsWith("aKeyGetsTheSameDecisionEveryTime()")
-            .contains("decision for 'a' routed twice in a row"))
-        .anySatisfy(f -> assertThat(f).startsWith("aKeysDecisionDoesNotDependOnTheKeysRoutedBeforeIt()")
+        .anySatisfy(f -> assertThat(f).startsWith("aKeyGetsTheSameArmEveryTime()")
+            .contains("arm for 'a' routed twice in a row"))
+        .anySatisfy(f -> assertThat(f).startsWith("aKeysArmDoesNotDependOnTheKeysRoutedBeforeIt()")
             .contains("when the keys come in reverse order"));
   }
 }
