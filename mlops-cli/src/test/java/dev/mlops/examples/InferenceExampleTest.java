@@ -1,13 +1,31 @@
 package dev.mlops.examples;
 
+import static dev.mlops.core.features.FeatureStep.impute;
+import static dev.mlops.core.features.FeatureStep.log1p;
+import static dev.mlops.core.features.FeatureStep.oneHot;
+import static dev.mlops.core.features.FeatureStep.scale;
+import static dev.mlops.core.features.ImputeStrategy.MEDIAN;
+import static dev.mlops.core.features.ImputeStrategy.MOST_FREQUENT;
+import static dev.mlops.core.features.ScaleKind.STANDARD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.mlops.FailureKind;
 import dev.mlops.core.data.CsvReader;
 import dev.mlops.core.model.BatchScorer;
 import dev.mlops.core.model.BatchingConfig;
 import dev.mlops.core.model.BatchingModel;
-import dev.mlops.core.model.LogisticRegression;
+import dev.mlops.core.evaluation.CrossValidation;
+import dev.mlops.core.features.FeaturePipeline;
+import dev.mlops.core.features.UnknownPolicy;
+import dev.mlops.core.model.PipelineModel;
+import dev.mlops.data.CategoricalColumn;
+import dev.mlops.data.FeatureType;
+import dev.mlops.data.NumericColumn;
+import dev.mlops.onnx.OnnxModelOptions;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Random;
 import dev.mlops.core.model.LogisticRegressionTrainer;
 import dev.mlops.core.model.OnnxModels.ProbabilityOutput;
 import dev.mlops.core.model.PredictionOutcomes;
@@ -43,8 +61,10 @@ class InferenceExampleTest {
     List<String> features = List.of("mean_radius", "mean_texture", "worst_area", "worst_concave_points");
 
     // README: inference
-    LogisticRegression lr = LogisticRegressionTrainer.withSeed(42)
-        .fit(data, features, "diagnosis", "malignant");
+    FeaturePipeline.Builder pipeline = FeaturePipeline.builder();   // travels inside the ONNX file
+    features.forEach(f -> pipeline.column(f, impute(MEDIAN), scale(STANDARD)));
+    PipelineModel lr = LogisticRegressionTrainer.builder().seed(42).build()
+        .fit(data, "diagnosis", pipeline.build());
     Path file = lr.toOnnx(ProbabilityOutput.ZIP_MAP).write(dir.resolve("model.onnx"));
 
     try (OnnxModel model = OnnxModel.load(file);
@@ -80,6 +100,45 @@ class InferenceExampleTest {
       assertThat(confidence.getAsDouble()).isEqualTo(
           java.util.Collections.max(served.probabilities().values())).isGreaterThanOrEqualTo(0.5);
       assertThat(kind).isEqualTo(FailureKind.INVALID_INPUT);
+    }
+  }
+
+  @Test
+  void categoricalColumnsAndMissingValuesTravelInsideTheModel() {
+    Random r = new Random(5);
+    int n = 120;
+    double[] income = new double[n];
+    String[] region = new String[n];
+    double[] label = new double[n];
+    for (int i = 0; i < n; i++) {
+      income[i] = i % 9 == 0 ? Double.NaN : 20000 + r.nextInt(80000);
+      region[i] = i % 11 == 0 ? null : List.of("north", "south", "east").get(r.nextInt(3));
+      label[i] = (Double.isNaN(income[i]) ? 50000 : income[i]) < 45000 || "south".equals(region[i])
+          ? 1 : 0;
+    }
+    Dataset loanTable = Dataset.of(NumericColumn.of("income", income),
+        CategoricalColumn.of("region", Arrays.asList(region)),
+        NumericColumn.of("default", FeatureType.INTEGER, label));
+
+    // README: inference, categorical and missing
+    FeaturePipeline loans = FeaturePipeline.builder()
+        .column("income", impute(MEDIAN), log1p(), scale(STANDARD))
+        .column("region", impute(MOST_FREQUENT), oneHot(UnknownPolicy.EXTRA_COLUMN))
+        .build();
+    PipelineModel m = LogisticRegressionTrainer.builder().build().fit(loanTable, "default", loans);
+    CrossValidation.Report cv = CrossValidation.stratified(               // 5 folds, 95 % CI
+        LogisticRegressionTrainer.builder().build(), loanTable, "default", loans, 5, 42);
+    try (OnnxModel served = OnnxModel.fromBytes(m.toOnnx(ProbabilityOutput.TENSOR).toBytes(),
+        OnnxModelOptions.defaults())) {
+      Map<String, Object> raw = new HashMap<>();
+      raw.put("income", null);                                   // imputed inside the model
+      raw.put("region", "mars");                                 // unseen: the "unknown" column
+      served.predict(Record.of(raw));                            // equals m.predict(...)
+
+      assertThat(served.predict(Record.of(raw)).probabilities().get("1"))
+          .isCloseTo(m.predict(Record.of(raw)).probabilities().get("1"), within(1e-5));
+      assertThat(served.inputSpec().featureNames()).containsExactly("income", "region");
+      assertThat(cv.metric("accuracy").mean()).isGreaterThan(0.8);
     }
   }
 }

@@ -31,16 +31,34 @@ final class InputBinding {
       Set.of(ElementType.FLOAT, ElementType.DOUBLE, ElementType.INT64, ElementType.INT32,
           ElementType.STRING);
 
+  /**
+   * The string a missing value of a string input becomes when the model accepts missing values:
+   * the empty string, as an exported feature pipeline expects.
+   */
+  static final String MISSING_TEXT = "";
+
   private final String model;
   private final TensorInfo input;
   private final List<String> features;
   private final boolean allowMissing;
+  private final Set<String> domain;
 
   InputBinding(String model, TensorInfo input, List<String> features, boolean allowMissing) {
+    this(model, input, features, allowMissing, Set.of());
+  }
+
+  /**
+   * A binding whose string values must belong to {@code domain} (empty: any value), as a model
+   * with an exported feature pipeline declares for a column whose unknown policy is "error".
+   */
+  InputBinding(
+      String model, TensorInfo input, List<String> features, boolean allowMissing,
+      Set<String> domain) {
     this.model = model;
     this.input = input;
     this.features = List.copyOf(features);
     this.allowMissing = allowMissing;
+    this.domain = Set.copyOf(domain);
   }
 
   String inputName() {
@@ -241,11 +259,21 @@ final class InputBinding {
   private String text(Record rec, int row, String feature) {
     Object v = value(rec, feature);
     if (v == null || (v instanceof Double d && d.isNaN())) {
+      if (allowMissing) {
+        return MISSING_TEXT;
+      }
       throw new ModelInferenceException(FailureKind.INVALID_INPUT,
           model, feature, "a string for input '" + input.name() + "'",
           "missing", "feature '" + feature + "' of row " + row + " is missing", null);
     }
-    return v instanceof String s ? s : rec.getString(feature);
+    String text = v instanceof String s ? s : rec.getString(feature);
+    if (!domain.isEmpty() && !domain.contains(text)) {
+      throw new ModelInferenceException(FailureKind.INVALID_INPUT, model, feature,
+          "one of " + domain.stream().sorted().toList(), "'" + text + "'",
+          "feature '" + feature + "' of row " + row + " has a category the model's pipeline "
+              + "rejects (not seen at fit time)", null);
+    }
+    return text;
   }
 
   private Object value(Record rec, String feature) {

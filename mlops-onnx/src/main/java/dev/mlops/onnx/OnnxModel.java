@@ -10,6 +10,8 @@ import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import dev.mlops.FailureKind;
 import dev.mlops.ModelInferenceException;
+import dev.mlops.DataFormatException;
+import dev.mlops.core.data.SpecJson;
 import dev.mlops.core.model.ElementType;
 import dev.mlops.core.model.OnnxModels;
 import dev.mlops.data.DatasetSpec;
@@ -107,9 +109,11 @@ public final class OnnxModel implements Model {
         : options.classes();
     this.bindings = new ArrayList<>();
     this.unboundInputs = new LinkedHashMap<>();
-    bindInputs(options);
+    Optional<DatasetSpec> requestSpec = embeddedSpec();
+    bindInputs(options, requestSpec);
     this.decoder = OutputDecoder.forModel(name, metadata, classes);
-    this.inputSpec = deriveSpec(options.allowMissing());
+    this.inputSpec = requestSpec.filter(this::coversBindings)
+        .orElseGet(() -> deriveSpec(options.allowMissing()));
     this.descriptor = describe(decoder, bindings, unboundInputs, inputSpec, name, version);
   }
 
@@ -307,7 +311,28 @@ public final class OnnxModel implements Model {
     return v == null || v.isEmpty() ? List.of() : List.of(v.split(",", -1));
   }
 
-  private void bindInputs(OnnxModelOptions options) {
+  /** The request spec written by an exported feature pipeline, if the model has one. */
+  private Optional<DatasetSpec> embeddedSpec() {
+    String json = metadata.properties().get(OnnxModels.INPUT_SPEC_PROPERTY);
+    if (json == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(SpecJson.read(json, "model '" + name + "' property "
+          + OnnxModels.INPUT_SPEC_PROPERTY));
+    } catch (DataFormatException e) {
+      throw new ModelInferenceException(FailureKind.ENGINE, name,
+          OnnxModels.INPUT_SPEC_PROPERTY, "a dataset spec", "unreadable JSON",
+          "the model's request spec cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private boolean coversBindings(DatasetSpec spec) {
+    List<String> bound = bindings.stream().flatMap(b -> b.features().stream()).toList();
+    return unboundInputs.isEmpty() && spec.featureNames().equals(bound);
+  }
+
+  private void bindInputs(OnnxModelOptions options, Optional<DatasetSpec> requestSpec) {
     for (String input : options.features().inputs().keySet()) {
       if (metadata.input(input).isEmpty()) {
         throw new ModelInferenceException(FailureKind.ENGINE, name, input,
@@ -335,7 +360,22 @@ public final class OnnxModel implements Model {
         continue;
       }
       checkWidth(input, features);
-      bindings.add(new InputBinding(name, input, features, options.allowMissing()));
+      boolean allowMissing = options.allowMissing();
+      Set<String> domain = Set.of();
+      String only = features.size() == 1 ? features.get(0) : null;
+      Optional<FeatureSpec> declared = only == null
+          ? Optional.empty()
+          : requestSpec.flatMap(s -> s.feature(only));
+      if (declared.isPresent()) {
+        // An exported pipeline fills the missing values its impute steps declare, and rejects
+        // the unseen categories of an "error" encoder.
+        allowMissing |= !declared.get().required();
+        domain = declared.get().domain()
+            .filter(d -> d.minShareInDomain() >= 1.0)
+            .map(d -> Set.copyOf(d.values()))
+            .orElse(Set.of());
+      }
+      bindings.add(new InputBinding(name, input, features, allowMissing, domain));
     }
   }
 

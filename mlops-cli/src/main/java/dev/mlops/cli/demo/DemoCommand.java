@@ -31,6 +31,7 @@ public final class DemoCommand implements Callable<Integer> {
       new ExperimentsStep(),
       new ErrorAnalysisStep(),
       new OnnxServingStep(),
+      new FeaturePipelineStep(),
       new ObjectivesCheckStep(),
       new DriftStep(),
       new DeploymentStep(),

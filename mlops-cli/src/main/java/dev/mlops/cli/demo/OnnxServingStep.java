@@ -1,8 +1,12 @@
 package dev.mlops.cli.demo;
 
+import dev.mlops.core.features.FeaturePipeline;
+import dev.mlops.core.features.FeatureStep;
+import dev.mlops.core.features.ImputeStrategy;
+import dev.mlops.core.features.ScaleKind;
 import dev.mlops.core.model.BatchScorer;
-import dev.mlops.core.model.LogisticRegression;
 import dev.mlops.core.model.LogisticRegressionTrainer;
+import dev.mlops.core.model.PipelineModel;
 import dev.mlops.core.model.OnnxModels.ProbabilityOutput;
 import dev.mlops.data.Column;
 import dev.mlops.data.Dataset;
@@ -16,8 +20,9 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Trains a logistic regression on the bundled data in Java (standardised features, seeded 80/20
- * split), exports it to {@value #MODEL_FILE} with the ONNX writer, serves it through
+ * Trains a logistic regression on the bundled data in Java behind a feature pipeline (median
+ * imputation and standard scaling per column, seeded 80/20 split), exports pipeline and model to
+ * {@value #MODEL_FILE} with the ONNX writer (one raw input per column), serves it through
  * {@link OnnxModel} and prints test accuracy and two predictions.
  *
  * <p>Puts into the context, for later steps: {@link #MODEL} (the open {@link OnnxModel}, which
@@ -52,8 +57,11 @@ final class OnnxServingStep implements DemoStep {
     int[][] split = split(data.rowCount(), context.seed());
     Dataset train = data.selectRows(split[0]);
     Dataset test = data.selectRows(split[1]);
-    LogisticRegression trained =
-        LogisticRegressionTrainer.withSeed(context.seed()).fit(train, features, LABEL, POSITIVE);
+    FeaturePipeline.Builder pipeline = FeaturePipeline.builder();
+    features.forEach(f -> pipeline.column(f,
+        FeatureStep.impute(ImputeStrategy.MEDIAN), FeatureStep.scale(ScaleKind.STANDARD)));
+    PipelineModel trained = LogisticRegressionTrainer.builder().seed(context.seed()).build()
+        .fit(train, LABEL, pipeline.build());
     Path file = trained.toOnnx(ProbabilityOutput.ZIP_MAP).write(context.outputDir().resolve(MODEL_FILE));
 
     OnnxModel model = OnnxModel.load(file);

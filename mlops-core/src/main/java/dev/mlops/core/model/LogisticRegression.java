@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param bias the intercept
  */
 public record LogisticRegression(
-    List<String> features, List<String> classes, double[] weights, double bias) {
+    List<String> features, List<String> classes, double[] weights, double bias)
+    implements LinearModel {
 
   /**
    * Copies and checks the parameters.
@@ -51,7 +52,15 @@ public record LogisticRegression(
     return probability(x) >= 0.5 ? classes.get(1) : classes.get(0);
   }
 
+  /** Returns {@code [P(negative), P(positive)]}. */
+  @Override
+  public double[] outputs(double[] x) {
+    double p = probability(x);
+    return new double[] {1 - p, p};
+  }
+
   /** Returns an ONNX writer for this model (see {@link OnnxModels#logisticRegression}). */
+  @Override
   public OnnxModelWriter toOnnx(OnnxModels.ProbabilityOutput probabilities) {
     return OnnxModels.logisticRegression(features, classes, weights, bias, probabilities);
   }

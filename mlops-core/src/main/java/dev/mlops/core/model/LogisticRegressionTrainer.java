@@ -1,28 +1,41 @@
 package dev.mlops.core.model;
 
+import dev.mlops.core.features.FeaturePipeline;
 import dev.mlops.data.Dataset;
 import dev.mlops.data.NumericColumn;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 
 /**
  * Trains a binary {@link LogisticRegression} by mini-batch gradient descent on standardised
- * features with L2 regularisation. Enough for the demo and for tests that need a real model; not a
- * replacement for a training library.
+ * features with L2 regularisation and optional class weights. Enough for the demo and for tests
+ * that need a real model; not a replacement for a training library.
+ *
+ * <pre>{@code
+ * PipelineModel model = LogisticRegressionTrainer.builder()
+ *     .l2(1e-2).epochs(200).seed(7)
+ *     .classWeights(Rebalancing.classWeights(train, "default"))
+ *     .build()
+ *     .fit(train, "default", pipeline);
+ * }</pre>
  *
  * <p>Deterministic: the same data, settings and seed give the same weights. Immutable and
  * thread-safe.
  *
- * @param epochs passes over the data, {@code >= 1}
+ * @param epochs passes over the data (iterations), {@code >= 1}
  * @param learningRate step size, {@code > 0}
  * @param l2 L2 penalty on the weights (not the bias), {@code >= 0}
  * @param batchSize rows per gradient step, {@code >= 1}
  * @param seed seed of the row shuffle
+ * @param classWeights weight of each class's rows in the loss (absent classes weigh 1), e.g.
+ *     {@code Rebalancing.classWeights}; each positive and finite
  */
 public record LogisticRegressionTrainer(
-    int epochs, double learningRate, double l2, int batchSize, long seed) {
+    int epochs, double learningRate, double l2, int batchSize, long seed,
+    Map<String, Double> classWeights) implements Trainer {
 
   /** Default passes over the data: {@value} (converges on the 569-row breast-cancer data). */
   public static final int DEFAULT_EPOCHS = 100;
@@ -34,6 +47,8 @@ public record LogisticRegressionTrainer(
   public static final int DEFAULT_BATCH_SIZE = 32;
   /** Default seed: {@value}. */
   public static final long DEFAULT_SEED = 42;
+  /** Name of the models {@link #fit(Dataset, String, FeaturePipeline)} returns: {@value}. */
+  public static final String MODEL_NAME = "logistic-regression";
 
   /**
    * Checks the settings.
@@ -41,24 +56,24 @@ public record LogisticRegressionTrainer(
    * @throws IllegalArgumentException naming the rejected setting
    */
   public LogisticRegressionTrainer {
-    if (epochs < 1) {
-      throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
-    }
-    if (!(learningRate > 0)) {
-      throw new IllegalArgumentException("learningRate must be > 0, was " + learningRate);
-    }
-    if (!(l2 >= 0)) {
-      throw new IllegalArgumentException("l2 must be >= 0, was " + l2);
-    }
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
-    }
+    Settings.check(epochs, learningRate, l2, batchSize);
+    classWeights = Settings.checkWeights(classWeights);
+  }
+
+  /** Settings without class weights. */
+  public LogisticRegressionTrainer(
+      int epochs, double learningRate, double l2, int batchSize, long seed) {
+    this(epochs, learningRate, l2, batchSize, seed, Map.of());
   }
 
   /** The default settings with the given seed. */
   public static LogisticRegressionTrainer withSeed(long seed) {
-    return new LogisticRegressionTrainer(
-        DEFAULT_EPOCHS, DEFAULT_LEARNING_RATE, DEFAULT_L2, DEFAULT_BATCH_SIZE, seed);
+    return builder().seed(seed).build();
+  }
+
+  /** Starts a builder with the default settings. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -72,11 +87,8 @@ public record LogisticRegressionTrainer(
       Dataset data, List<String> features, String labelColumn, String positiveClass) {
     Objects.requireNonNull(positiveClass, "positiveClass");
     int n = data.rowCount();
-    int f = features.size();
-    double[][] x = new double[n][f];
-    double[] mean = new double[f];
-    double[] std = new double[f];
-    for (int j = 0; j < f; j++) {
+    double[][] x = new double[n][features.size()];
+    for (int j = 0; j < features.size(); j++) {
       NumericColumn c = data.numeric(features.get(j));
       if (c.missingCount() > 0) {
         throw new IllegalArgumentException(
@@ -84,87 +96,72 @@ public record LogisticRegressionTrainer(
       }
       for (int i = 0; i < n; i++) {
         x[i][j] = c.value(i);
-        mean[j] += x[i][j] / n;
-      }
-      for (int i = 0; i < n; i++) {
-        std[j] += (x[i][j] - mean[j]) * (x[i][j] - mean[j]) / n;
-      }
-      std[j] = std[j] > 0 ? Math.sqrt(std[j]) : 1.0;
-      for (int i = 0; i < n; i++) {
-        x[i][j] = (x[i][j] - mean[j]) / std[j];
       }
     }
-    double[] y = new double[n];
-    String negative = labels(data, labelColumn, positiveClass, y);
-
-    double[] w = new double[f];
-    double b = 0;
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Random random = new Random(seed);
-    for (int epoch = 0; epoch < epochs; epoch++) {
-      shuffle(order, random);
-      for (int start = 0; start < n; start += batchSize) {
-        int end = Math.min(n, start + batchSize);
-        double[] gw = new double[f];
-        double gb = 0;
-        for (int k = start; k < end; k++) {
-          double[] xi = x[order[k]];
-          double z = b;
-          for (int j = 0; j < f; j++) {
-            z += w[j] * xi[j];
-          }
-          double err = 1.0 / (1.0 + Math.exp(-z)) - y[order[k]];
-          for (int j = 0; j < f; j++) {
-            gw[j] += err * xi[j];
-          }
-          gb += err;
-        }
-        int m = end - start;
-        for (int j = 0; j < f; j++) {
-          w[j] -= learningRate * (gw[j] / m + l2 * w[j]);
-        }
-        b -= learningRate * gb / m;
+    String[] labels = TrainingData.labels(data, labelColumn);
+    List<String> seen = new ArrayList<>();
+    for (String l : labels) {
+      if (!seen.contains(l)) {
+        seen.add(l);
       }
     }
-    // Fold standardisation into the weights: w·(x - mean)/std + b.
-    double[] raw = new double[f];
-    double rawBias = b;
-    for (int j = 0; j < f; j++) {
-      raw[j] = w[j] / std[j];
-      rawBias -= w[j] * mean[j] / std[j];
-    }
-    return new LogisticRegression(features, List.of(negative, positiveClass), raw, rawBias);
-  }
-
-  private static String labels(Dataset data, String labelColumn, String positive, double[] y) {
-    List<String> classes = new ArrayList<>();
-    for (int i = 0; i < y.length; i++) {
-      String v = data.column(labelColumn).isMissing(i) ? null : data.row(i).getString(labelColumn);
-      if (v == null) {
-        throw new IllegalArgumentException("label '" + labelColumn + "' is missing in row " + i);
-      }
-      if (!classes.contains(v)) {
-        classes.add(v);
-      }
-      y[i] = v.equals(positive) ? 1 : 0;
-    }
-    if (classes.size() != 2 || !classes.contains(positive)) {
+    if (seen.size() != 2 || !seen.contains(positiveClass)) {
       throw new IllegalArgumentException(
-          "label '" + labelColumn + "' must have two classes including '" + positive + "', has "
-              + classes);
+          "label '" + labelColumn + "' must have two classes including '" + positiveClass
+              + "', has " + seen);
     }
-    return classes.get(0).equals(positive) ? classes.get(1) : classes.get(0);
+    String negative = seen.get(0).equals(positiveClass) ? seen.get(1) : seen.get(0);
+    return train(features, x, labels, negative, positiveClass);
   }
 
-  private static void shuffle(int[] a, Random random) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
+  /**
+   * Fits {@code pipeline} on {@code data}, then trains on its outputs to predict {@code label};
+   * the classes are the label's values sorted (numerically when all are numbers), the second one
+   * positive, as scikit-learn's {@code classes_}. Labels keep their text: {@code 0}/{@code 1},
+   * never {@code 0.0}/{@code 1.0}.
+   *
+   * @throws IllegalArgumentException if the label is absent, missing in a row, read by the
+   *     pipeline, or does not have exactly two classes
+   * @throws dev.mlops.data.FeatureTransformException naming the column and step if the pipeline
+   *     cannot be fitted
+   */
+  @Override
+  public PipelineModel fit(Dataset data, String label, FeaturePipeline pipeline) {
+    TrainingData t = TrainingData.of(data, label, pipeline);
+    List<String> classes = TrainingData.classes(t.labels);
+    if (classes.size() != 2) {
+      throw new IllegalArgumentException("label '" + label + "' must have two classes, has "
+          + classes + "; use SoftmaxRegressionTrainer for more");
+    }
+    LogisticRegression head =
+        train(t.pipeline.outputNames(), t.x, t.labels, classes.get(0), classes.get(1));
+    return new PipelineModel(MODEL_NAME, "1", t.pipeline, head);
+  }
+
+  private LogisticRegression train(
+      List<String> features, double[][] x, String[] labels, String negative, String positive) {
+    double[] y = new double[labels.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = labels[i].equals(positive) ? 1 : 0;
+    }
+    double[] rowWeights =
+        TrainingData.rowWeights(labels, List.of(negative, positive), classWeights);
+    double[] raw = GradientDescent.logistic(x, features.size(), y, rowWeights, settings());
+    return new LogisticRegression(features, List.of(negative, positive),
+        Arrays.copyOf(raw, features.size()), raw[features.size()]);
+  }
+
+  private GradientDescent.Settings settings() {
+    return new GradientDescent.Settings(epochs, learningRate, l2, batchSize, seed);
+  }
+
+  /** Builds {@link LogisticRegressionTrainer}s; starts from the defaults. Not thread-safe. */
+  public static final class Builder extends Settings.Builder<Builder> {
+    private Builder() {}
+
+    /** Builds the trainer, checking the settings. */
+    public LogisticRegressionTrainer build() {
+      return new LogisticRegressionTrainer(epochs, learningRate, l2, batchSize, seed, classWeights);
     }
   }
 }

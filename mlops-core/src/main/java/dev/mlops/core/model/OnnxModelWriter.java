@@ -44,6 +44,8 @@ public final class OnnxModelWriter {
   private final List<ProtoWriter> initializers = new ArrayList<>();
   private final List<ProtoWriter> inputs = new ArrayList<>();
   private final List<ProtoWriter> outputs = new ArrayList<>();
+  private final java.util.Set<String> inputNames = new java.util.LinkedHashSet<>();
+  private final java.util.Set<String> valueNames = new java.util.HashSet<>();
   private String producerVersion = "1";
   private long modelVersion;
   private int nodeCount;
@@ -99,6 +101,7 @@ public final class OnnxModelWriter {
    * @throws IllegalArgumentException if a dimension is neither
    */
   public OnnxModelWriter input(String name, ElementType type, Object... dims) {
+    inputNames.add(name);
     inputs.add(valueInfo(name, tensorType(type, dims)));
     return this;
   }
@@ -132,6 +135,7 @@ public final class OnnxModelWriter {
    */
   public OnnxModelWriter initializer(String name, long[] dims, float[] values) {
     checkLength(name, dims, values.length);
+    valueNames.add(name);
     initializers.add(tensorHeader(name, dims, ElementType.FLOAT).packedFloat(4, values));
     return this;
   }
@@ -139,6 +143,7 @@ public final class OnnxModelWriter {
   /** Adds a double weight tensor; see {@link #initializer(String, long[], float[])}. */
   public OnnxModelWriter initializer(String name, long[] dims, double[] values) {
     checkLength(name, dims, values.length);
+    valueNames.add(name);
     initializers.add(tensorHeader(name, dims, ElementType.DOUBLE).packedDouble(10, values));
     return this;
   }
@@ -146,6 +151,7 @@ public final class OnnxModelWriter {
   /** Adds an int64 weight tensor; see {@link #initializer(String, long[], float[])}. */
   public OnnxModelWriter initializer(String name, long[] dims, long[] values) {
     checkLength(name, dims, values.length);
+    valueNames.add(name);
     initializers.add(tensorHeader(name, dims, ElementType.INT64).packedInt64(7, values));
     return this;
   }
@@ -153,6 +159,7 @@ public final class OnnxModelWriter {
   /** Adds a string constant tensor (e.g. class names for a {@code Gather}). */
   public OnnxModelWriter initializer(String name, long[] dims, List<String> values) {
     checkLength(name, dims, values.size());
+    valueNames.add(name);
     ProtoWriter t = tensorHeader(name, dims, ElementType.STRING);
     values.forEach(v -> t.string(6, v));
     initializers.add(t);
@@ -179,6 +186,7 @@ public final class OnnxModelWriter {
     ProtoWriter node = new ProtoWriter();
     inputs.forEach(i -> node.string(1, i));
     outputs.forEach(o -> node.string(2, o));
+    valueNames.addAll(outputs);
     node.string(3, opType + "_" + nodeCount++);
     node.string(4, opType);
     for (Attribute a : attributes) {
@@ -189,6 +197,21 @@ public final class OnnxModelWriter {
     }
     nodes.add(node);
     return this;
+  }
+
+  /** Returns whether an operator set of the domain is declared. */
+  public boolean declares(String domain) {
+    return opsets.containsKey(domain);
+  }
+
+  /** Returns the names of the declared graph inputs, in order. */
+  public java.util.Set<String> inputNames() {
+    return java.util.Collections.unmodifiableSet(inputNames);
+  }
+
+  /** Returns whether a node or initializer produces a value of this name. */
+  public boolean produces(String name) {
+    return valueNames.contains(name);
   }
 
   /** Returns the encoded {@code ModelProto}. */
@@ -292,6 +315,16 @@ public final class OnnxModelWriter {
     /** A float attribute (e.g. Gemm's {@code alpha}). */
     public static Attribute of(String name, float value) {
       return new Attribute(new ProtoWriter().string(1, name).float32(2, value).int64(20, 1));
+    }
+
+    /** A list-of-floats attribute (e.g. Scaler's {@code offset}). */
+    public static Attribute ofFloats(String name, float... values) {
+      return new Attribute(new ProtoWriter().string(1, name).packedFloat(7, values).int64(20, 6));
+    }
+
+    /** A string attribute. */
+    public static Attribute of(String name, String value) {
+      return new Attribute(new ProtoWriter().string(1, name).string(4, value).int64(20, 3));
     }
 
     /** A list-of-integers attribute (e.g. ZipMap's {@code classlabels_int64s}). */

@@ -1,5 +1,7 @@
 package dev.mlops.core.model;
 
+import dev.mlops.core.data.SpecJson;
+import dev.mlops.core.features.FittedPipeline;
 import dev.mlops.core.model.OnnxModelWriter.Attribute;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +38,15 @@ public final class OnnxModels {
   public static final String FEATURES_PROPERTY_PREFIX = "mlops.features.";
   /** Metadata property listing a classifier's classes, comma-separated, in output order: {@value}. */
   public static final String CLASSES_PROPERTY = "mlops.classes";
+  /**
+   * Metadata property holding, as spec JSON ({@code SpecJson}), what a raw request must look like
+   * when a feature pipeline is exported in front of the model: {@value}.
+   */
+  public static final String INPUT_SPEC_PROPERTY = "mlops.input_spec";
+  /** Metadata property holding the fitted feature pipeline's JSON form: {@value}. */
+  public static final String PIPELINE_PROPERTY = "mlops.feature_pipeline";
+  /** Name of the output of {@link #featurePipeline}: {@value}. */
+  public static final String FEATURES_OUTPUT = "features";
   /** Name of the symbolic batch dimension: {@value}. */
   public static final String BATCH_DIMENSION = "N";
 
@@ -68,7 +79,13 @@ public final class OnnxModels {
    *     the features
    */
   public static OnnxModelWriter mlpRegressor(List<String> features, List<DenseLayer> layers) {
-    OnnxModelWriter w = start("mlp_regressor", features, layers);
+    return mlpRegressor(features, layers, null);
+  }
+
+  /** As {@link #mlpRegressor(List, List)}, with {@code front} computing the input (or null). */
+  static OnnxModelWriter mlpRegressor(
+      List<String> features, List<DenseLayer> layers, FittedPipeline front) {
+    OnnxModelWriter w = start("mlp_regressor", features, layers, front);
     String last = denseStack(w, layers);
     w.node("Identity", List.of(last), List.of(REGRESSION_OUTPUT));
     return w.output(REGRESSION_OUTPUT, ElementType.FLOAT, BATCH_DIMENSION,
@@ -89,7 +106,8 @@ public final class OnnxModels {
           "binary logistic regression needs 2 classes, was " + classes);
     }
     return classifier(features, classes,
-        List.of(new DenseLayer(new double[][] {weights}, new double[] {bias})), probabilities);
+        List.of(new DenseLayer(new double[][] {weights}, new double[] {bias})), probabilities,
+        null);
   }
 
   /**
@@ -117,15 +135,16 @@ public final class OnnxModels {
       throw new IllegalArgumentException(
           "the last layer has " + units + " units, expected one per class: " + classes);
     }
-    return classifier(features, classes, layers, probabilities);
+    return classifier(features, classes, layers, probabilities, null);
   }
 
-  private static OnnxModelWriter classifier(
+  /** A classifier with {@code front} (or null) computing its input; see {@link #mlpClassifier}. */
+  static OnnxModelWriter classifier(
       List<String> features, List<String> classes, List<DenseLayer> layers,
-      ProbabilityOutput probabilities) {
+      ProbabilityOutput probabilities, FittedPipeline front) {
     Objects.requireNonNull(probabilities, "probabilities");
     checkNames("class", classes);
-    OnnxModelWriter w = start("classifier", features, layers);
+    OnnxModelWriter w = start("classifier", features, layers, front);
     w.property(CLASSES_PROPERTY, String.join(",", classes));
     String logits = denseStack(w, layers);
     String probs = probabilities == ProbabilityOutput.TENSOR ? PROBABILITIES_OUTPUT : "probability_tensor";
@@ -147,7 +166,9 @@ public final class OnnxModels {
     if (probabilities == ProbabilityOutput.TENSOR) {
       return w.output(PROBABILITIES_OUTPUT, ElementType.FLOAT, BATCH_DIMENSION, classes.size());
     }
-    w.opset(OnnxModelWriter.ML_DOMAIN, 1);
+    if (!w.declares(OnnxModelWriter.ML_DOMAIN)) {
+      w.opset(OnnxModelWriter.ML_DOMAIN, 1);
+    }
     boolean integerClasses = classes.stream().allMatch(c -> c.matches("-?\\d{1,18}"));
     Attribute labels = integerClasses
         ? Attribute.ofInts("classlabels_int64s", classes.stream().mapToLong(Long::parseLong).toArray())
@@ -157,7 +178,22 @@ public final class OnnxModels {
         integerClasses ? ElementType.INT64 : ElementType.STRING, ElementType.FLOAT);
   }
 
-  private static OnnxModelWriter start(String name, List<String> features, List<DenseLayer> layers) {
+  /**
+   * A transform-only model: the fitted pipeline's graph with one input per raw column and one
+   * output {@value #FEATURES_OUTPUT} {@code [N, features]}, the features the Java pipeline
+   * computes. For checking a pipeline or serving features to another engine.
+   */
+  public static OnnxModelWriter featurePipeline(FittedPipeline pipeline) {
+    OnnxModelWriter w = OnnxModelWriter.graph("feature_pipeline");
+    PipelineGraph.emit(w, pipeline, FEATURES_OUTPUT);
+    return w.output(FEATURES_OUTPUT, ElementType.FLOAT, BATCH_DIMENSION,
+            pipeline.outputNames().size())
+        .property(INPUT_SPEC_PROPERTY, SpecJson.write(pipeline.requestSpec()))
+        .property(PIPELINE_PROPERTY, pipeline.toJson());
+  }
+
+  private static OnnxModelWriter start(
+      String name, List<String> features, List<DenseLayer> layers, FittedPipeline front) {
     checkNames("feature", features);
     if (layers.isEmpty()) {
       throw new IllegalArgumentException("a model needs at least one layer");
@@ -174,9 +210,15 @@ public final class OnnxModels {
                 + layers.get(i - 1).outputs() + " (the units of layer " + (i - 1) + ")");
       }
     }
-    return OnnxModelWriter.graph(name)
-        .input(INPUT, ElementType.FLOAT, BATCH_DIMENSION, features.size())
-        .property(FEATURES_PROPERTY_PREFIX + INPUT, String.join(",", features));
+    OnnxModelWriter w = OnnxModelWriter.graph(name);
+    if (front == null) {
+      return w.input(INPUT, ElementType.FLOAT, BATCH_DIMENSION, features.size())
+          .property(FEATURES_PROPERTY_PREFIX + INPUT, String.join(",", features));
+    }
+    front.checkFeeds(features);
+    PipelineGraph.emit(w, front, INPUT);
+    return w.property(INPUT_SPEC_PROPERTY, SpecJson.write(front.requestSpec()))
+        .property(PIPELINE_PROPERTY, front.toJson());
   }
 
   /** Adds Gemm (+ Relu between layers) nodes; returns the name of the last layer's output. */
