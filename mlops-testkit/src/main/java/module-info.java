@@ -12,6 +12,14 @@ module dev.mlops.testkit {
   exports dev.mlops.testkit;
   exports dev.mlops.testkit.data;
   exports dev.mlops.testkit.experiments;
+  exports dev.mlops.testkit.model;
+  exports dev.mlops.testkit.monitoring;
+  exports dev.mlops.testkit.drift;
+  exports dev.mlops.testkit.events;
+  exports dev.mlops.testkit.deployment;
 
   opens dev.mlops.testkit.experiments to org.junit.platform.commons;
+  opens dev.mlops.testkit.model to org.junit.platform.commons;
+  opens dev.mlops.testkit.drift to org.junit.platform.commons;
+  opens dev.mlops.testkit.deployment to org.junit.platform.commons;
 }

@@ -2,8 +2,19 @@ package dev.mlops.testkit;
 
 import dev.mlops.data.Dataset;
 import dev.mlops.data.ValidationReport;
+import dev.mlops.drift.DriftReport;
+import dev.mlops.drift.StreamingDriftDetector;
+import dev.mlops.events.MlopsEvent;
+import dev.mlops.experiments.ExperimentTracker;
+import dev.mlops.model.Model;
 import dev.mlops.testkit.data.DatasetAssert;
 import dev.mlops.testkit.data.ValidationReportAssert;
+import dev.mlops.testkit.drift.DriftReportAssert;
+import dev.mlops.testkit.drift.StreamingDetectorAssert;
+import dev.mlops.testkit.events.RecordingConsumer;
+import dev.mlops.testkit.experiments.ExperimentTrackerAssert;
+import dev.mlops.testkit.model.ModelAssert;
+import dev.mlops.testkit.monitoring.AlertsAssert;
 
 /**
  * AssertJ entry points for SDK values: {@code import static
@@ -22,5 +33,30 @@ public final class MlopsAssertions {
   /** Starts assertions on a validation report. */
   public static ValidationReportAssert assertThat(ValidationReport actual) {
     return new ValidationReportAssert(actual);
+  }
+
+  /** Starts assertions on a model. */
+  public static ModelAssert assertThat(Model actual) {
+    return new ModelAssert(actual);
+  }
+
+  /** Starts assertions on a batch drift report. */
+  public static DriftReportAssert assertThat(DriftReport actual) {
+    return new DriftReportAssert(actual);
+  }
+
+  /** Starts assertions on what a streaming detector flags; feed it with {@code fedWith}. */
+  public static StreamingDetectorAssert assertThat(StreamingDriftDetector actual) {
+    return new StreamingDetectorAssert(actual);
+  }
+
+  /** Starts assertions on what a tracker recorded. */
+  public static ExperimentTrackerAssert assertThat(ExperimentTracker actual) {
+    return new ExperimentTrackerAssert(actual);
+  }
+
+  /** Starts assertions on the monitor alerts among the recorded events. */
+  public static AlertsAssert assertThatAlerts(RecordingConsumer<? extends MlopsEvent> events) {
+    return new AlertsAssert(events);
   }
 }

@@ -41,7 +41,9 @@ class TestkitDependencyTest {
     assertThat(module.requires()).extracting(ModuleDescriptor.Requires::name)
         .containsExactlyInAnyOrder("java.base", "dev.mlops.api", "org.junit.jupiter.api", "org.assertj.core");
     assertThat(module.exports()).extracting(ModuleDescriptor.Exports::source)
-        .containsExactlyInAnyOrder("dev.mlops.testkit", "dev.mlops.testkit.data", "dev.mlops.testkit.experiments");
+        .containsExactlyInAnyOrder("dev.mlops.testkit", "dev.mlops.testkit.data", "dev.mlops.testkit.experiments",
+            "dev.mlops.testkit.model", "dev.mlops.testkit.drift", "dev.mlops.testkit.events",
+            "dev.mlops.testkit.deployment", "dev.mlops.testkit.monitoring");
   }
 
   @Test

@@ -1,2 +1,7 @@
-/** Test helpers for datasets: a row-wise builder and AssertJ assertions. */
+/**
+ * Test data: a row-wise dataset builder ({@link dev.mlops.testkit.data.TestDatasets}), seeded
+ * generators of data that conform to a spec or break it in a chosen way
+ * ({@link dev.mlops.testkit.data.DatasetGenerator}, and {@link dev.mlops.testkit.data.SpecGens}
+ * for QuickTheories), and AssertJ assertions on datasets and validation reports.
+ */
 package dev.mlops.testkit.data;
