@@ -17,9 +17,11 @@ module dev.mlops.testkit {
   exports dev.mlops.testkit.drift;
   exports dev.mlops.testkit.events;
   exports dev.mlops.testkit.deployment;
+  exports dev.mlops.testkit.feedback;
 
   opens dev.mlops.testkit.experiments to org.junit.platform.commons;
   opens dev.mlops.testkit.model to org.junit.platform.commons;
   opens dev.mlops.testkit.drift to org.junit.platform.commons;
   opens dev.mlops.testkit.deployment to org.junit.platform.commons;
+  opens dev.mlops.testkit.feedback to org.junit.platform.commons;
 }
