@@ -2,6 +2,7 @@ package dev.mlops.testkit;
 
 import dev.mlops.data.Dataset;
 import dev.mlops.data.ValidationReport;
+import dev.mlops.deployment.Rollout;
 import dev.mlops.drift.DriftReport;
 import dev.mlops.drift.StreamingDriftDetector;
 import dev.mlops.events.MlopsEvent;
@@ -9,6 +10,7 @@ import dev.mlops.experiments.ExperimentTracker;
 import dev.mlops.model.Model;
 import dev.mlops.testkit.data.DatasetAssert;
 import dev.mlops.testkit.data.ValidationReportAssert;
+import dev.mlops.testkit.deployment.RolloutAssert;
 import dev.mlops.testkit.drift.DriftReportAssert;
 import dev.mlops.testkit.drift.StreamingDetectorAssert;
 import dev.mlops.testkit.events.RecordingConsumer;
@@ -53,6 +55,11 @@ public final class MlopsAssertions {
   /** Starts assertions on what a tracker recorded. */
   public static ExperimentTrackerAssert assertThat(ExperimentTracker actual) {
     return new ExperimentTrackerAssert(actual);
+  }
+
+  /** Starts assertions on a rollout: its state, the steps it reached, its gates and reasons. */
+  public static RolloutAssert assertThat(Rollout actual) {
+    return new RolloutAssert(actual);
   }
 
   /** Starts assertions on the monitor alerts among the recorded events. */

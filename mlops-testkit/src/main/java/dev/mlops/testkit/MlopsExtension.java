@@ -22,15 +22,18 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>{@link TestResources}: the registry whose leak check fails the test when a tracked model
  *       or store was left open;
  *   <li>{@code @}{@link ExperimentStore} {@link Path} and {@code @}{@link PredictionLog}
- *       {@link Path}: empty directories for the test's experiment store and prediction log.
+ *       {@link Path}: empty directories for the test's experiment store and prediction log;
+ *   <li>Micrometer's {@code MeterRegistry} or {@code SimpleMeterRegistry}, when the host has
+ *       Micrometer: a {@code SimpleMeterRegistry} on the test's {@link TestClock} (moving the clock
+ *       moves its timers and step meters), closed after the test.
  * </ul>
  * The same test gets the same clock, registry and directories wherever it asks. After the test it
  * lists the tracked resources still open, closes everything registered, deletes the directories
  * and then fails the test naming each leak.
  *
- * <p>A meter registry for Micrometer is not injected yet (the testkit does not depend on
- * {@code mlops-micrometer}). The extension holds no state of its own (everything lives in JUnit's per-test store),
- * so one instance serves tests running in parallel.
+ * <p>Micrometer is an optional dependency: the extension recognises its types by name and only
+ * then loads the class that creates the registry. The extension holds no state of its own
+ * (everything lives in JUnit's per-test store), so one instance serves tests running in parallel.
  */
 public final class MlopsExtension implements ParameterResolver, AfterEachCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
@@ -45,7 +48,12 @@ public final class MlopsExtension implements ParameterResolver, AfterEachCallbac
     if (type == Path.class) {
       return parameter.isAnnotated(ExperimentStore.class) || parameter.isAnnotated(PredictionLog.class);
     }
-    return type == TestClock.class || type == TestResources.class;
+    return type == TestClock.class || type == TestResources.class || isMeterRegistry(type);
+  }
+
+  private static boolean isMeterRegistry(Class<?> type) {
+    return type.getName().equals(MeterRegistries.METER_REGISTRY)
+        || type.getName().equals(MeterRegistries.SIMPLE_METER_REGISTRY);
   }
 
   @Override
@@ -53,13 +61,20 @@ public final class MlopsExtension implements ParameterResolver, AfterEachCallbac
     ExtensionContext.Store store = testStore(context);
     Class<?> type = parameter.getParameter().getType();
     if (type == TestClock.class) {
-      return store.getOrComputeIfAbsent(TestClock.class, k -> TestClock.create(), TestClock.class);
+      return clock(store);
+    }
+    if (isMeterRegistry(type)) {
+      return store.getOrComputeIfAbsent(MeterRegistries.METER_REGISTRY, k -> MeterRegistries.create(clock(store)));
     }
     if (type == TestResources.class) {
       return resources(store);
     }
     String name = parameter.isAnnotated(ExperimentStore.class) ? "experiments" : "predictions";
     return store.getOrComputeIfAbsent("dir." + name, k -> directory(store, name), Path.class);
+  }
+
+  private static TestClock clock(ExtensionContext.Store store) {
+    return store.getOrComputeIfAbsent(TestClock.class, k -> TestClock.create(), TestClock.class);
   }
 
   private static TestResources resources(ExtensionContext.Store store) {
@@ -92,6 +107,10 @@ public final class MlopsExtension implements ParameterResolver, AfterEachCallbac
     TestResources resources = store.get(TestResources.class, TestResources.class);
     List<String> leaks = resources == null ? List.of() : resources.leaks();
     List<Exception> closeFailures = resources == null ? List.of() : resources.closeAll();
+    Object registry = store.get(MeterRegistries.METER_REGISTRY);
+    if (registry != null) {
+      MeterRegistries.close(registry);
+    }
     Path root = store.get("root", Path.class);
     if (root != null) {
       deleteTree(root);

@@ -30,20 +30,31 @@ class TestkitDependencyTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.mlops.core..", "dev.mlops.onnx..", "dev.mlops.cli..")
-        .because("mlops-testkit depends on mlops-api, JUnit and AssertJ only")
+        .because("mlops-testkit depends on mlops-api, JUnit and AssertJ only (and optionally Micrometer)")
         .check(TESTKIT_CLASSES);
   }
 
   @Test
-  void theModuleReadsTheApiJUnitAndAssertJOnly() throws URISyntaxException {
+  void onlyOneClassTouchesMicrometerSoHostsWithoutItNeverLoadIt() {
+    noClasses().that().haveNameNotMatching("dev\\.mlops\\.testkit\\.MeterRegistries(\\$.*)?")
+        .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
+        .because("Micrometer is optional: the extension names its types as text and loads MeterRegistries on demand")
+        .check(TESTKIT_CLASSES);
+  }
+
+  @Test
+  void theModuleReadsTheApiJUnitAndAssertJAndMicrometerOnlyWhenPresent() throws URISyntaxException {
     Path classes = Path.of(TestClock.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     ModuleDescriptor module = ModuleFinder.of(classes).find("dev.mlops.testkit").orElseThrow().descriptor();
     assertThat(module.requires()).extracting(ModuleDescriptor.Requires::name)
-        .containsExactlyInAnyOrder("java.base", "dev.mlops.api", "org.junit.jupiter.api", "org.assertj.core");
+        .containsExactlyInAnyOrder("java.base", "dev.mlops.api", "org.junit.jupiter.api", "org.assertj.core",
+            "micrometer.core");
+    assertThat(module.requires()).filteredOn(r -> r.name().equals("micrometer.core")).singleElement()
+        .satisfies(r -> assertThat(r.modifiers()).containsExactly(ModuleDescriptor.Requires.Modifier.STATIC));
     assertThat(module.exports()).extracting(ModuleDescriptor.Exports::source)
         .containsExactlyInAnyOrder("dev.mlops.testkit", "dev.mlops.testkit.data", "dev.mlops.testkit.experiments",
             "dev.mlops.testkit.model", "dev.mlops.testkit.drift", "dev.mlops.testkit.events",
-            "dev.mlops.testkit.deployment", "dev.mlops.testkit.monitoring");
+            "dev.mlops.testkit.deployment", "dev.mlops.testkit.monitoring", "dev.mlops.testkit.feedback");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.mlops.core.model.PredictionOutcomes;
 import dev.mlops.deployment.DeploymentStrategy;
 import dev.mlops.deployment.GatesEvaluated;
 import dev.mlops.deployment.NoKeyPolicy;
+import dev.mlops.deployment.Rollout;
 import dev.mlops.deployment.RolloutPlan;
 import dev.mlops.deployment.RolloutState;
 import dev.mlops.deployment.RolloutStatus;
@@ -81,7 +82,7 @@ import java.util.stream.Collectors;
  * weight change is atomic with respect to in-flight requests; transitions happen under a lock,
  * each window is judged exactly once.
  */
-public final class RolloutController implements DeploymentStrategy, AutoCloseable {
+public final class RolloutController implements DeploymentStrategy, Rollout, AutoCloseable {
   /** Default {@link Builder#checkpointEvery}: {@value} candidate requests. */
   public static final long DEFAULT_CHECKPOINT_EVERY = 1000;
 
@@ -151,6 +152,7 @@ public final class RolloutController implements DeploymentStrategy, AutoCloseabl
   }
 
   /** Returns the rollout's name. */
+  @Override
   public String rolloutName() {
     return name;
   }
@@ -613,6 +615,7 @@ public final class RolloutController implements DeploymentStrategy, AutoCloseabl
   // ---- reading ----
 
   /** Returns where the rollout stands. */
+  @Override
   public synchronized RolloutStatus status() {
     Phase ph = phase;
     return new RolloutStatus(name, state, ph.step, ph.weightBps, ph.mode == Mode.SHADOW, failures,
@@ -620,6 +623,7 @@ public final class RolloutController implements DeploymentStrategy, AutoCloseabl
   }
 
   /** Returns every transition and gate evaluation so far, oldest first (restored ones included). */
+  @Override
   public synchronized List<RolloutEvent> auditLog() {
     return List.copyOf(audit);
   }

@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -238,7 +237,7 @@ public final class FileTracker implements ExperimentTracker {
   public RunPage searchRuns(RunQuery query) {
     RunFilter filter = RunFilter.parse(query.filter());
     RunOrder order = RunOrder.parse(query.orderBy());
-    int offset = query.pageToken().map(FileTracker::decodePageToken).orElse(0);
+    int offset = query.pageToken().map(PageTokens::decode).orElse(0);
     List<String> ids = null;
     if (!query.experimentNames().isEmpty()) {
       ids = new ArrayList<>();
@@ -255,7 +254,7 @@ public final class FileTracker implements ExperimentTracker {
     matching.sort(order);
     int from = Math.min(offset, matching.size());
     int to = Math.min(matching.size(), from + query.maxResults());
-    Optional<String> next = to < matching.size() ? Optional.of(encodePageToken(to)) : Optional.empty();
+    Optional<String> next = to < matching.size() ? Optional.of(PageTokens.encode(to)) : Optional.empty();
     return new RunPage(matching.subList(from, to), next);
   }
 
@@ -336,28 +335,6 @@ public final class FileTracker implements ExperimentTracker {
     if (version < 1 || version > STORE_VERSION) {
       throw new StoreException(file.toString(), "has store version " + version + "; this SDK reads version "
           + STORE_VERSION, null);
-    }
-  }
-
-  private static String encodePageToken(int offset) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(
-        ("offset:" + offset).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static int decodePageToken(String token) {
-    try {
-      String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      if (!text.startsWith("offset:")) {
-        throw new IllegalArgumentException("no offset");
-      }
-      int offset = Integer.parseInt(text.substring("offset:".length()));
-      if (offset < 0) {
-        throw new IllegalArgumentException("negative offset");
-      }
-      return offset;
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("invalid page token '" + token
-          + "': pass the nextPageToken of a previous page", e);
     }
   }
 }
