@@ -32,8 +32,7 @@ final class DeclaredModels {
    */
   static MlopsModels load(MlopsProperties properties, ResourceLoader resources, MlopsClock clock,
       List<MonitorConfigCustomizer> customizers) {
-    MlopsModels.Builder models = MlopsModels.builder()
-        .activeAlertWindows(properties.getMonitoring().getActiveAlertWindows());
+    MlopsModels.Builder models = MlopsModels.builder();
     for (Map.Entry<String, MlopsProperties.ModelProperties> e : properties.getModels().entrySet()) {
       String key = e.getKey();
       MlopsProperties.ModelProperties p = e.getValue();

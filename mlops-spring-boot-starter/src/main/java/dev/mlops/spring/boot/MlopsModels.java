@@ -28,9 +28,6 @@ import java.util.Set;
  * served model (the Spring context calls it on shutdown).
  */
 public final class MlopsModels implements AutoCloseable {
-  /** Active alerts per monitor when the application builds this registry: {@value}. */
-  public static final int DEFAULT_ACTIVE_ALERT_WINDOWS = 1;
-
   private final Map<String, Model> served;
   private final Map<String, String> failures;
   private final Map<String, ActiveAlerts> alerts;
@@ -41,7 +38,7 @@ public final class MlopsModels implements AutoCloseable {
     Map<String, ActiveAlerts> a = new LinkedHashMap<>();
     served.forEach((key, model) -> {
       if (model instanceof ModelMonitor m) {
-        a.put(key, new ActiveAlerts(m, b.activeAlertWindows));
+        a.put(key, new ActiveAlerts(m));
       }
     });
     this.alerts = Collections.unmodifiableMap(a);
@@ -93,9 +90,10 @@ public final class MlopsModels implements AutoCloseable {
   }
 
   /**
-   * Returns the active alerts of a key's monitor: the latest per rule and subject raised in the
-   * last closed windows ({@code mlops.monitoring.active-alert-windows}). Alerts arrive on the
-   * monitor's event thread, so one raised a moment ago may not show yet.
+   * Returns the active alerts of a key's monitor: the latest per rule and subject, until its rule
+   * could have fired again ({@code coolDownWindows + forWindows} closed windows later) and did
+   * not, so a persisting breach stays active. Alerts arrive on the monitor's event thread, so one
+   * raised a moment ago may not show yet.
    */
   public List<AlertRaised> activeAlerts(String key) {
     ActiveAlerts a = alerts.get(key);
@@ -113,7 +111,6 @@ public final class MlopsModels implements AutoCloseable {
   public static final class Builder {
     private final Map<String, Model> served = new LinkedHashMap<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
-    private int activeAlertWindows = DEFAULT_ACTIVE_ALERT_WINDOWS;
 
     private Builder() {}
 
@@ -136,20 +133,6 @@ public final class MlopsModels implements AutoCloseable {
     public Builder failed(String key, String reason) {
       checkNew(key);
       failures.put(key, Objects.requireNonNull(reason, "reason"));
-      return this;
-    }
-
-    /**
-     * Sets how many closed windows an alert stays active (default
-     * {@value MlopsModels#DEFAULT_ACTIVE_ALERT_WINDOWS}).
-     *
-     * @throws IllegalArgumentException if below 1
-     */
-    public Builder activeAlertWindows(int windows) {
-      if (windows < 1) {
-        throw new IllegalArgumentException("activeAlertWindows must be >= 1, was " + windows);
-      }
-      this.activeAlertWindows = windows;
       return this;
     }
 

@@ -241,10 +241,9 @@ public class MlopsProperties implements Validator {
     private int eventCapacity = MonitorConfig.DEFAULT_EVENT_CAPACITY;
     /** Distinct output classes counted. */
     private int maxClasses = MonitorConfig.DEFAULT_MAX_CLASSES;
-    /** Windows an alert stays active: 1 means until the next window closes without it. */
-    private int activeAlertWindows = 1;
     /**
-     * Health status of a model with active alerts. DEGRADED is not in Spring Boot's default
+     * Health status of a model with active alerts (an alert is active until its rule could have
+     * fired again and did not). DEGRADED is not in Spring Boot's default
      * status order, so it leaves the aggregate UP; add it to
      * management.endpoint.health.status.order to change that.
      */
@@ -318,16 +317,6 @@ public class MlopsProperties implements Validator {
     /** Sets the classes counted. */
     public void setMaxClasses(int maxClasses) {
       this.maxClasses = maxClasses;
-    }
-
-    /** Returns the windows an alert stays active. */
-    public int getActiveAlertWindows() {
-      return activeAlertWindows;
-    }
-
-    /** Sets the windows an alert stays active. */
-    public void setActiveAlertWindows(int activeAlertWindows) {
-      this.activeAlertWindows = activeAlertWindows;
     }
 
     /** Returns the health status code of a model with active alerts. */

@@ -88,7 +88,6 @@ final class PropertiesCheck {
     atLeastOne(MONITORING + "window-history", m.getWindowHistory(), problems);
     atLeastOne(MONITORING + "event-capacity", m.getEventCapacity(), problems);
     atLeastOne(MONITORING + "max-classes", m.getMaxClasses(), problems);
-    atLeastOne(MONITORING + "active-alert-windows", m.getActiveAlertWindows(), problems);
     if (m.getAlertHealthStatus() == null || m.getAlertHealthStatus().isBlank()) {
       problems.add(MONITORING + "alert-health-status: must not be blank");
     }

@@ -83,8 +83,8 @@ class MlopsPropertiesValidationTest {
         "mlops.monitoring.psi-threshold=-0.5");
     failsWith("mlops.monitoring.window-duration: must be positive, was PT0S",
         "mlops.monitoring.window-duration=0s");
-    failsWith("mlops.monitoring.active-alert-windows: must be >= 1, was 0",
-        "mlops.monitoring.active-alert-windows=0");
+    failsWith("mlops.monitoring.max-classes: must be >= 1, was 0",
+        "mlops.monitoring.max-classes=0");
   }
 
   @Test

@@ -25,7 +25,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.jmx.JmxEndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.OperationType;
+import org.springframework.boot.actuate.endpoint.jmx.JmxEndpointsSupplier;
+import org.springframework.boot.actuate.endpoint.jmx.JmxOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.Health;
@@ -33,6 +38,7 @@ import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jmx.JmxAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -128,6 +134,25 @@ class MlopsActuatorAutoConfigurationTest {
   }
 
   @Test
+  void writeOperationsAreOffUnlessAccessIsUnrestricted() {
+    ApplicationContextRunner jmx = withRollout()
+        .withConfiguration(AutoConfigurations.of(JmxAutoConfiguration.class,
+            EndpointAutoConfiguration.class, JmxEndpointAutoConfiguration.class))
+        .withPropertyValues("spring.jmx.enabled=true",
+            "management.endpoints.jmx.exposure.include=mlops");
+    jmx.run(context -> assertThat(operations(context)).containsExactly(OperationType.READ));
+    jmx.withPropertyValues("management.endpoint.mlops.access=UNRESTRICTED")
+        .run(context -> assertThat(operations(context))
+            .containsExactlyInAnyOrder(OperationType.READ, OperationType.WRITE));
+  }
+
+  private static List<OperationType> operations(AssertableApplicationContext context) {
+    return context.getBean(JmxEndpointsSupplier.class).getEndpoints().stream()
+        .filter(e -> e.getEndpointId().toString().equals("mlops"))
+        .flatMap(e -> e.getOperations().stream()).map(JmxOperation::getType).toList();
+  }
+
+  @Test
   void writesWithoutARolloutAreRefused() {
     runner.run(context -> {
       MlopsEndpoint endpoint = context.getBean(MlopsEndpoint.class);
@@ -189,17 +214,17 @@ class MlopsActuatorAutoConfigurationTest {
   }
 
   @Test
-  void activeAlertsShowAsTheConfiguredStatusUntilAWindowClosesWithoutThem() {
-    // error.rate 0 is below 1 in every window; the default cool-down keeps it quiet afterwards
-    MonitorConfigCustomizer alwaysAlert =
-        (key, config) -> config.rule(AlertRule.below("always", "error.rate", 1.0));
+  void anAlertShowsAsTheConfiguredStatusUntilItsRuleCouldFireAgainAndDidNot() {
+    // requests without f1 fail (INVALID_INPUT): window 0 has an error rate of 1, window 1 of 0
+    MonitorConfigCustomizer errors = (key, config) ->
+        config.rule(AlertRule.above("errors", "error.rate", 0.5).coolDown(0));
     runner.withPropertyValues("mlops.monitoring.window-size=10")
-        .withBean(MonitorConfigCustomizer.class, () -> alwaysAlert)
+        .withBean(MonitorConfigCustomizer.class, () -> errors)
         .run(context -> {
           MlopsServing serving = context.getBean(MlopsServing.class);
           assertThat(health(context, "fraud-v1").getStatus()).isEqualTo(Status.UP);
           for (int i = 0; i < 10; i++) {
-            serving.serve("fraud-v1", request(i));
+            serving.serve("fraud-v1", PredictionRequest.of(Record.of(Map.of("f0", 1.0))));
           }
           await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
               assertThat(health(context, "fraud-v1").getStatus().getCode())
@@ -208,8 +233,9 @@ class MlopsActuatorAutoConfigurationTest {
               .contains("error.rate");
           assertThat(context.getBean(MlopsEndpoint.class).report().models().get("fraud-v1")
               .activeAlerts()).singleElement().satisfies(a -> {
-                assertThat(a.rule()).isEqualTo("always");
+                assertThat(a.rule()).isEqualTo("errors");
                 assertThat(a.window()).isZero();
+                assertThat(a.value()).isEqualTo(1.0);
               });
           assertThat(health(context, "fraud-v2").getStatus()).isEqualTo(Status.UP);
           for (int i = 10; i < 20; i++) {
@@ -217,6 +243,34 @@ class MlopsActuatorAutoConfigurationTest {
           }
           await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
               assertThat(health(context, "fraud-v1").getStatus()).isEqualTo(Status.UP));
+        });
+  }
+
+  @Test
+  void aPersistingBreachStaysActiveThroughTheRulesCoolDown() {
+    // error.rate 0 is below 1 in every window: the rule fires in window 0, is quiet for the
+    // default 5 windows of cool-down, and fires again in window 6
+    MonitorConfigCustomizer always =
+        (key, config) -> config.rule(AlertRule.below("always", "error.rate", 1.0));
+    runner.withPropertyValues("mlops.monitoring.window-size=5")
+        .withBean(MonitorConfigCustomizer.class, () -> always)
+        .run(context -> {
+          MlopsModels models = context.getBean(MlopsModels.class);
+          java.util.concurrent.atomic.AtomicLong closed =
+              new java.util.concurrent.atomic.AtomicLong(-1);
+          // consumers run in subscription order, after the registry's own
+          models.monitor("fraud-v1").orElseThrow().events().onEvent(
+              dev.mlops.monitoring.WindowClosed.class, w -> closed.set(w.window().index()));
+          MlopsServing serving = context.getBean(MlopsServing.class);
+          for (int window = 0; window < 7; window++) {
+            for (int i = 0; i < 5; i++) {
+              serving.serve("fraud-v1", request(i));
+            }
+            long expected = window;
+            await().atMost(Duration.ofSeconds(10)).until(() -> closed.get() == expected);
+            assertThat(models.activeAlerts("fraud-v1")).as("after window %d", window)
+                .singleElement().extracting(a -> a.window()).isEqualTo(window < 6 ? 0L : 6L);
+          }
         });
   }
 
