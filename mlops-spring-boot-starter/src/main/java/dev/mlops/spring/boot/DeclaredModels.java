@@ -12,6 +12,9 @@ import dev.mlops.onnx.OnnxModel;
 import dev.mlops.onnx.OnnxModelOptions;
 import dev.mlops.time.MlopsClock;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.Resource;
@@ -33,30 +36,34 @@ final class DeclaredModels {
   static MlopsModels load(MlopsProperties properties, ResourceLoader resources, MlopsClock clock,
       List<MonitorConfigCustomizer> customizers) {
     MlopsModels.Builder models = MlopsModels.builder();
-    for (Map.Entry<String, MlopsProperties.ModelProperties> e : properties.getModels().entrySet()) {
-      String key = e.getKey();
-      MlopsProperties.ModelProperties p = e.getValue();
-      Model model;
-      try {
-        model = loadOnnx(key, p, resources, clock);
-      } catch (MlopsException | IOException failure) {
-        String reason = location(key, p) + ": cannot load the model: " + failure.getMessage();
-        if (p.isFailFast()) {
-          throw new IllegalStateException(reason, failure);
-        }
-        models.failed(key, reason);
-        continue;
-      }
-      if (properties.getMonitoring().isEnabled()) {
+    List<Model> loaded = new ArrayList<>();
+    try {
+      for (Map.Entry<String, MlopsProperties.ModelProperties> e
+          : properties.getModels().entrySet()) {
+        String key = e.getKey();
+        MlopsProperties.ModelProperties p = e.getValue();
+        Model model;
         try {
-          model = ModelMonitor.of(model, monitorConfig(key, p, properties, customizers), clock);
-        } catch (RuntimeException failure) {
-          model.close();
-          throw new IllegalStateException(MlopsProperties.PREFIX + ".monitoring: cannot monitor '"
-              + key + "': " + failure.getMessage(), failure);
+          model = loadOnnx(key, p, resources, clock);
+        } catch (MlopsException | IOException failure) {
+          String reason = location(key, p) + ": cannot load the model: " + failure.getMessage();
+          if (p.isFailFast()) {
+            throw new IllegalStateException(reason, failure);
+          }
+          models.failed(key, reason);
+          continue;
         }
+        loaded.add(model);
+        if (properties.getMonitoring().isEnabled()) {
+          model = monitored(key, model, p, properties, customizers, clock);
+          loaded.set(loaded.size() - 1, model);
+        }
+        models.add(key, model);
       }
-      models.add(key, model);
+    } catch (RuntimeException failure) {
+      // the start fails: release the native sessions of the models loaded so far
+      loaded.forEach(Model::close);
+      throw failure;
     }
     return models.build();
   }
@@ -90,8 +97,9 @@ final class DeclaredModels {
     return OnnxModel.fromBytes(resource.getContentAsByteArray(), options.build());
   }
 
-  private static MonitorConfig monitorConfig(String key, MlopsProperties.ModelProperties p,
-      MlopsProperties properties, List<MonitorConfigCustomizer> customizers) {
+  private static ModelMonitor monitored(String key, Model model,
+      MlopsProperties.ModelProperties p, MlopsProperties properties,
+      List<MonitorConfigCustomizer> customizers, MlopsClock clock) {
     MlopsProperties.Monitoring m = properties.getMonitoring();
     MonitorConfig.Builder config = MonitorConfig.builder()
         .window(m.getWindowDuration() != null
@@ -103,12 +111,23 @@ final class DeclaredModels {
         .eventCapacity(m.getEventCapacity())
         .maxClasses(m.getMaxClasses());
     if (p.getReference() != null) {
-      config.reference(ReferenceProfileJson.read(PropertiesCheck.resolve(p.getReference())))
-          .rule(AlertRules.drift());
+      Path reference = PropertiesCheck.resolve(p.getReference());
+      try {
+        config.reference(ReferenceProfileJson.read(reference)).rule(AlertRules.drift());
+      } catch (MlopsException | UncheckedIOException failure) {
+        throw new IllegalStateException(MlopsProperties.PREFIX + ".models." + key
+            + ".reference (" + reference + "): cannot read the reference profile: "
+            + failure.getMessage(), failure);
+      }
     }
-    for (MonitorConfigCustomizer c : customizers) {
-      c.customize(key, config);
+    try {
+      for (MonitorConfigCustomizer c : customizers) {
+        c.customize(key, config);
+      }
+      return ModelMonitor.of(model, config.build(), clock);
+    } catch (IllegalArgumentException failure) {
+      throw new IllegalStateException(MlopsProperties.PREFIX + ".monitoring: cannot monitor '"
+          + key + "': " + failure.getMessage(), failure);
     }
-    return config.build();
   }
 }

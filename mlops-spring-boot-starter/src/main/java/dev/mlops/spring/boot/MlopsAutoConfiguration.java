@@ -14,6 +14,8 @@ import org.springframework.core.io.ResourceLoader;
  * Binds {@code mlops.*}, provides the clock every component uses and, with {@code mlops-onnx}
  * on the class path, loads the declared models into an {@link MlopsModels}. An application bean
  * of either type replaces the one made here.
+ *
+ * <p>Stateless; Spring calls each bean method once, on the thread that builds the context.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(MlopsProperties.class)

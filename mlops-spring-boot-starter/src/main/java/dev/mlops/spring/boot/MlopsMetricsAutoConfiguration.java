@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
  * application's own registries: Spring Boot's metrics auto-configuration binds each
  * {@link MeterBinder} bean to each {@code MeterRegistry}; the global registry is never touched.
  * Needs {@code mlops-micrometer} and Micrometer on the class path.
+ *
+ * <p>Stateless; Spring calls each bean method once, on the thread that builds the context.
  */
 @AutoConfiguration(after = MlopsAutoConfiguration.class)
 @ConditionalOnClass({MeterBinder.class, MonitorMeterBinder.class})

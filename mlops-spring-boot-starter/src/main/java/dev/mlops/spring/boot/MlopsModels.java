@@ -5,6 +5,7 @@ import dev.mlops.model.Model;
 import dev.mlops.monitoring.AlertRaised;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -51,7 +52,7 @@ public final class MlopsModels implements AutoCloseable {
 
   /** Returns every key, served and failed, in declaration order (served first). */
   public Set<String> keys() {
-    Set<String> keys = new java.util.LinkedHashSet<>(served.keySet());
+    Set<String> keys = new LinkedHashSet<>(served.keySet());
     keys.addAll(failures.keySet());
     return Collections.unmodifiableSet(keys);
   }

@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
  * {@code mlops.prediction-log.enabled} is true; {@link MlopsServing} logs every outcome it serves.
  * An application {@link PredictionLogger} bean (with privacy rules, an HMAC key, sinks) replaces
  * it.
+ *
+ * <p>Stateless; Spring calls each bean method once, on the thread that builds the context.
  */
 @AutoConfiguration(after = MlopsAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "mlops.prediction-log", name = "enabled", havingValue = "true")
@@ -23,7 +25,8 @@ public class MlopsPredictionLogAutoConfiguration {
   @ConditionalOnMissingBean
   PredictionLogger mlopsPredictionLogger(MlopsProperties properties, MlopsClock clock) {
     MlopsProperties.PredictionLog p = properties.getPredictionLog();
-    PredictionLogConfig config = PredictionLogConfig.builder(PropertiesCheck.resolve(p.getDirectory()))
+    PredictionLogConfig config = PredictionLogConfig
+        .builder(PropertiesCheck.resolve(p.getDirectory()))
         .sampleRate(p.getSampleRate())
         .seed(p.getSeed())
         .queueCapacity(p.getQueueCapacity())

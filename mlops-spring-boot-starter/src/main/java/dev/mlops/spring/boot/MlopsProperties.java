@@ -83,7 +83,7 @@ public class MlopsProperties implements Validator {
     }
   }
 
-  /** One ONNX model ({@code mlops.models.<key>.*}). */
+  /** One ONNX model ({@code mlops.models.<key>.*}); mutable for binding, not thread-safe. */
   public static class ModelProperties {
     /** File system path of the ONNX model (absolute, or relative to the working directory). */
     private String path;
@@ -225,7 +225,10 @@ public class MlopsProperties implements Validator {
     }
   }
 
-  /** How every model is monitored ({@code mlops.monitoring.*}). */
+  /**
+   * How every model is monitored ({@code mlops.monitoring.*}); mutable for binding, not thread-
+   * safe.
+   */
   public static class Monitoring {
     /** Whether each model is wrapped in a monitor (and its meters bound). */
     private boolean enabled = true;
@@ -330,7 +333,10 @@ public class MlopsProperties implements Validator {
     }
   }
 
-  /** The prediction log ({@code mlops.prediction-log.*}); see docs/feedback.md. */
+  /**
+   * The prediction log ({@code mlops.prediction-log.*}); see docs/feedback.md; mutable for binding,
+   * not thread-safe.
+   */
   public static class PredictionLog {
     /** Whether served predictions are logged. */
     private boolean enabled;
@@ -442,7 +448,10 @@ public class MlopsProperties implements Validator {
     }
   }
 
-  /** A rollout from one declared model to another ({@code mlops.rollout.*}). */
+  /**
+   * A rollout from one declared model to another ({@code mlops.rollout.*}); mutable for binding,
+   * not thread-safe.
+   */
   public static class Rollout {
     /** The rollout's name (journal header, events, salt default). */
     private String name = "rollout";
@@ -614,7 +623,10 @@ public class MlopsProperties implements Validator {
     }
   }
 
-  /** One rollout step ({@code mlops.rollout.steps[i].*}), as a PLAN.json step. */
+  /**
+   * One rollout step ({@code mlops.rollout.steps[i].*}), as a PLAN.json step; mutable for binding,
+   * not thread-safe.
+   */
   public static class Step {
     /** Whether the candidate only shadows the primary in this step. */
     private boolean shadow;
@@ -666,7 +678,10 @@ public class MlopsProperties implements Validator {
     }
   }
 
-  /** One rollout gate ({@code mlops.rollout.gates[i].*}), as a PLAN.json gate. */
+  /**
+   * One rollout gate ({@code mlops.rollout.gates[i].*}), as a PLAN.json gate; mutable for binding,
+   * not thread-safe.
+   */
   public static class Gate {
     /** The metric judged, e.g. error.rate or latency.p99.ms. */
     private String metric;

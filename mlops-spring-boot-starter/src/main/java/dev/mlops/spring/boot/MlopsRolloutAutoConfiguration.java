@@ -15,6 +15,8 @@ import org.springframework.core.io.ResourceLoader;
  * with the plan of {@code mlops.rollout.plan-file} or {@code steps} and {@code gates}. An
  * application {@link RolloutPlan} bean replaces the plan of the properties; an application
  * {@link RolloutController} bean replaces the rollout.
+ *
+ * <p>Stateless; Spring calls each bean method once, on the thread that builds the context.
  */
 @AutoConfiguration(after = MlopsAutoConfiguration.class)
 @ConditionalOnBean(MlopsModels.class)

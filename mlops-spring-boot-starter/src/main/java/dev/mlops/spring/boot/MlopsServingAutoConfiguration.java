@@ -10,7 +10,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-/** The {@link MlopsServing} front over the models, the rollout and the prediction log. */
+/** The {@link MlopsServing} front over the models, the rollout and the prediction log. *
+ * <p>Stateless; Spring calls each bean method once, on the thread that builds the context.
+ */
 @AutoConfiguration(after = {MlopsRolloutAutoConfiguration.class,
     MlopsPredictionLogAutoConfiguration.class})
 @ConditionalOnBean(MlopsModels.class)

@@ -146,6 +146,31 @@ class MlopsAutoConfigurationTest {
         });
   }
 
+  @Test
+  void aMonitorThatCannotBeBuiltFailsTheStartNamingTheModel() {
+    runner.withPropertyValues("mlops.models.fraud.path=" + v1)
+        .withBean(MonitorConfigCustomizer.class, () -> (key, config) -> config.rule(
+            dev.mlops.monitoring.AlertRule.above("odd", "no.such.metric", 1)))
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(chain(context.getStartupFailure()))
+              .contains("mlops.monitoring: cannot monitor 'fraud': ")
+              .contains("no.such.metric");
+        });
+  }
+
+  @Test
+  void aReferenceProfileThatCannotBeReadFailsTheStartNamingPropertyAndPath() throws Exception {
+    Path reference = java.nio.file.Files.writeString(dir.resolve("reference.json"), "{\"v\": ");
+    runner.withPropertyValues("mlops.models.fraud.path=" + v1,
+            "mlops.models.fraud.reference=" + reference)
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(chain(context.getStartupFailure())).contains("mlops.models.fraud.reference ("
+              + reference.toAbsolutePath() + "): cannot read the reference profile: ");
+        });
+  }
+
   static String chain(Throwable t) {
     StringBuilder s = new StringBuilder();
     for (Throwable c = t; c != null; c = c.getCause()) {

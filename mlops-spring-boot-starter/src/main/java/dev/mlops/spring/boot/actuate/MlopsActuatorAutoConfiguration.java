@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The {@code mlops} endpoint and the {@code mlops} health contributor (one indicator per model,
  * {@code /actuator/health/mlops/<key>}), where the application has Spring Boot's actuator.
+ *
+ * <p>Stateless; Spring calls each bean method once, on the thread that builds the context.
  */
 @AutoConfiguration(after = {MlopsAutoConfiguration.class, MlopsRolloutAutoConfiguration.class})
 @ConditionalOnClass(Endpoint.class)

@@ -143,7 +143,7 @@ public class MlopsEndpoint {
   }
 
   /**
-   * The endpoint's body.
+   * The endpoint's body. The records of this endpoint are immutable and thread-safe.
    *
    * @param models the models by key
    * @param rollout the rollout; null when none is configured
@@ -151,7 +151,7 @@ public class MlopsEndpoint {
   public record MlopsReport(Map<String, ModelReport> models, RolloutReport rollout) {}
 
   /**
-   * One model.
+   * One model. Immutable.
    *
    * @param name its name
    * @param version its version; null when it failed to load
@@ -164,7 +164,7 @@ public class MlopsEndpoint {
       MonitorReport monitor, List<AlertReport> activeAlerts) {}
 
   /**
-   * A monitor's totals since it started.
+   * A monitor's totals since it started. Immutable.
    *
    * @param arm the arm its meters are tagged with
    * @param predictions predictions recorded
@@ -182,7 +182,7 @@ public class MlopsEndpoint {
       Map<String, Long> classCounts, long alerts, long droppedEvents, WindowReport lastWindow) {}
 
   /**
-   * A closed monitoring window.
+   * A closed monitoring window. Immutable.
    *
    * @param index its index
    * @param count predictions in it
@@ -199,7 +199,7 @@ public class MlopsEndpoint {
   }
 
   /**
-   * An active alert.
+   * An active alert. Immutable.
    *
    * @param rule the rule's name
    * @param metric the metric it watches
@@ -218,7 +218,7 @@ public class MlopsEndpoint {
   }
 
   /**
-   * The rollout.
+   * The rollout. Immutable.
    *
    * @param name its name
    * @param state RUNNING, PAUSED, PROMOTED, ROLLED_BACK or ABORTED
@@ -237,7 +237,7 @@ public class MlopsEndpoint {
       GatesReport lastGates) {}
 
   /**
-   * A gate evaluation.
+   * A gate evaluation. Immutable.
    *
    * @param step the step judged
    * @param overall the combined verdict
@@ -254,7 +254,7 @@ public class MlopsEndpoint {
   }
 
   /**
-   * One gate's verdict.
+   * One gate's verdict. Immutable.
    *
    * @param metric the metric
    * @param verdict PASS, FAIL or INCONCLUSIVE

@@ -34,7 +34,8 @@ final class ModelHealthIndicator implements HealthIndicator {
     List<AlertRaised> alerts = models.activeAlerts(key);
     Health.Builder health = alerts.isEmpty() ? Health.up() : Health.status(alertStatus);
     health.withDetail("name", model.name()).withDetail("version", model.version());
-    models.monitor(key).ifPresent(m -> health.withDetail("predictions", m.snapshot().predictions()));
+    models.monitor(key)
+        .ifPresent(m -> health.withDetail("predictions", m.snapshot().predictions()));
     if (!alerts.isEmpty()) {
       health.withDetail("alerts", alerts.stream().map(AlertRaised::reason).toList());
     }
