@@ -65,7 +65,7 @@ class DashboardTest {
   @Test
   void ticksAreRoundNumbers() {
     assertThat(Plot.nice(0.6392, 0.9825)).containsExactly(new double[] {0.6, 1.0, 0.1}, within(1e-12));
-    assertThat(Plot.nice(0, 2796)).containsExactly(new double[] {0, 3000, 500}, within(1e-12));
+    assertThat(Plot.nice(0, 2796)).containsExactly(new double[] {0, 3000, 1000}, within(1e-12));
     assertThat(Html.value(0.30000000000000004)).isEqualTo("0.3");
     assertThat(Html.value(9.941e-55)).isEqualTo("9.941e-55");
   }

@@ -30,7 +30,8 @@ class OnnxServingStepTest {
     assertThat(text.toString()).contains("trained on 455 rows, 30 features")
         .containsPattern("held-out accuracy: \\d+/114 = 0\\.9[5-9]\\d")
         // the better model is tracked next to the baselines, with its accuracy per epoch count
-        .containsPattern("tracked run 'logistic-regression': accuracy per epochs \\[0\\.\\d+, .*\\]");
+        .containsPattern("tracked run 'logistic-regression': held-out accuracy after \\[1, 2, 5, 10, 25, 50, 100\\] "
+            + "epochs: \\[0\\.\\d{3}(, 0\\.\\d{3}){6}\\]");
     assertThat(text.toString().lines().count()).isLessThanOrEqualTo(25);
     var scored = context.get(OnnxServingStep.SCORED);
     assertThat(scored.rowCount()).isEqualTo(114);
