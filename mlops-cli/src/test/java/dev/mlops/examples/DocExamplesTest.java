@@ -28,7 +28,7 @@ class DocExamplesTest {
   private static final Path EXAMPLES = Path.of("src/test/java/dev/mlops/examples");
   /** The guides whose examples are run here; the others' examples are run by their modules' tests. */
   private static final List<String> GUIDES =
-      List.of("data.md", "drift.md", "evaluation.md", "labels.md", "profiles.md");
+      List.of("data.md", "drift.md", "drift-streaming.md", "evaluation.md", "labels.md", "profiles.md");
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
 
