@@ -6,13 +6,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code ./mlops demo}: the end-to-end lifecycle on the bundled Breast Cancer Wisconsin data, with
- * every capability the SDK has so far, one step each.
+ * every capability the SDK has so far, one step each, then the lifecycle dashboard
+ * ({@value #DASHBOARD_FILE}) the steps filled. Deterministic for a seed: every timestamp in its
+ * files comes from {@link DemoContext#CLOCK}.
  *
  * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */

@@ -1,8 +1,8 @@
 package dev.mlops.cli.demo;
 
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mlops.cli.dashboard.Dashboard;
 import dev.mlops.core.io.AtomicFiles;

@@ -1,7 +1,6 @@
 package dev.mlops.cli.demo;
 
 import dev.mlops.cli.dashboard.Dashboard;
-import dev.mlops.labels.Disagreement;
 import dev.mlops.core.labels.DefaultLabelConsistencyChecker;
 import dev.mlops.core.labels.RuleLabelComparison;
 import dev.mlops.data.CategoricalColumn;
@@ -10,6 +9,7 @@ import dev.mlops.labels.Annotation;
 import dev.mlops.labels.AnnotatorStats;
 import dev.mlops.labels.ClassAgreement;
 import dev.mlops.labels.ConsensusLabel;
+import dev.mlops.labels.Disagreement;
 import dev.mlops.labels.LabelConsistencyReport;
 import dev.mlops.labels.MeasurementLevel;
 import dev.mlops.labels.RuleLabelReport;
