@@ -14,7 +14,7 @@ import picocli.CommandLine;
  * {@code ./mlops demo}: the end-to-end lifecycle on the bundled Breast Cancer Wisconsin data, with
  * every capability the SDK has so far, one step each, then the lifecycle dashboard
  * ({@value #DASHBOARD_FILE}) the steps filled. Deterministic for a seed: every timestamp in its
- * files comes from {@link DemoContext#CLOCK}.
+ * files comes from the fixed {@code DemoContext.CLOCK}.
  *
  * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */
