@@ -9,12 +9,15 @@ import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.data.Dataset;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * State shared by the steps of one demo run: where to print and write, the seed, the bundled
@@ -61,6 +64,22 @@ final class DemoContext implements AutoCloseable {
 
   Clock clock() {
     return CLOCK;
+  }
+
+  /**
+   * Returns a folder under the output folder with nothing in it, deleting what an earlier demo run
+   * left there.
+   */
+  Path emptyDirectory(String name) throws IOException {
+    Path dir = outputDir.resolve(name);
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    return Files.createDirectories(dir);
   }
 
   /**

@@ -67,7 +67,8 @@ final class FeedbackStep implements DemoStep {
   public void run(DemoContext context) throws Exception {
     Random random = new Random(context.seed());
     MlopsClock clock = MlopsClock.of(Clock.fixed(START, ZoneOffset.UTC), () -> 0L);
-    Path dir = context.outputDir().resolve(LOG_DIR);
+    // a log left by an earlier demo in the same folder would be read back as this run's traffic
+    Path dir = context.emptyDirectory(LOG_DIR);
     List<GroundTruth> labels = new ArrayList<>();
     PredictionLogConfig config = PredictionLogConfig.builder(dir)
         .privacy(PrivacyPolicy.builder().field("email", FieldRule.hmac()).build()).build();

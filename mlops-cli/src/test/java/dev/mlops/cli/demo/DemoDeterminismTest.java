@@ -45,6 +45,20 @@ class DemoDeterminismTest {
   }
 
   @Test
+  void aSecondRunIntoTheSameFolderWritesTheSameJson() throws IOException {
+    Path first = DemoRuns.run("a").dir();
+    Path again = DemoRuns.run("rerun").dir();
+    DemoRuns.runInto(again);
+    for (Path p : jsonFiles(first)) {
+      if (!p.startsWith("runs")) { // the store keeps the runs of both demos, as a store should
+        assertThat(Files.readAllBytes(again.resolve(p))).as(p.toString()).isEqualTo(Files.readAllBytes(first.resolve(p)));
+      }
+    }
+    assertThat(Files.readAllBytes(again.resolve("retraining-data.csv")))
+        .isEqualTo(Files.readAllBytes(first.resolve("retraining-data.csv")));
+  }
+
+  @Test
   void dashboardsDifferOnlyInTheMeasuredLatencyAndThroughput() throws IOException {
     List<String> a = Files.readAllLines(DemoRuns.run("a").dir().resolve(DemoCommand.DASHBOARD_FILE));
     List<String> b = Files.readAllLines(DemoRuns.run("b").dir().resolve(DemoCommand.DASHBOARD_FILE));

@@ -38,6 +38,11 @@ public final class DemoRuns {
   private static Result execute(String name) {
     Path dir = Path.of("target", "demo-runs", name).toAbsolutePath();
     deleteTree(dir);
+    return runInto(dir);
+  }
+
+  /** Runs the demo into a folder as it is, e.g. one an earlier run filled. */
+  public static Result runInto(Path dir) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cl = MlopsCommand.commandLine();
