@@ -1,5 +1,7 @@
 package dev.mlops.cli.demo;
 
+import dev.mlops.cli.dashboard.BarChart;
+import dev.mlops.cli.dashboard.Dashboard;
 import dev.mlops.cli.data.DataReports;
 import dev.mlops.core.data.ClassBalance;
 import dev.mlops.core.data.DatasetSplitter;
@@ -9,6 +11,8 @@ import dev.mlops.core.data.Rebalancing;
 import dev.mlops.core.data.SpecInference;
 import dev.mlops.core.data.SpecJson;
 import dev.mlops.core.data.SpecValidator;
+import dev.mlops.core.io.AtomicFiles;
+import dev.mlops.data.BalanceReport;
 import dev.mlops.data.CategoricalColumn;
 import dev.mlops.data.Dataset;
 import dev.mlops.data.DatasetSpec;
@@ -16,9 +20,9 @@ import dev.mlops.data.DatasetSplit;
 import dev.mlops.data.DatasetVersion;
 import dev.mlops.data.NumericColumn;
 import dev.mlops.data.SplitFractions;
+import dev.mlops.data.ValidationReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +52,7 @@ final class DataSpecStep implements DemoStep {
   }
 
   @Override
-  public void run(DemoContext context) {
+  public void run(DemoContext context) throws java.io.IOException {
     PrintWriter out = context.out();
     Dataset data = context.dataset();
     DatasetSpec spec = SpecInference.infer(data,
@@ -58,7 +62,7 @@ final class DataSpecStep implements DemoStep {
     context.put(SPEC, spec);
     out.printf("inferred spec: %d features, label classes %s -> %s%n", spec.features().size(),
         spec.labelClasses(), specFile);
-    DatasetVersion version = DatasetVersioner.of(Clock.systemUTC())
+    DatasetVersion version = DatasetVersioner.of(context.clock())
         .version(data, spec, "bundled:breast_cancer_wisconsin.csv", "mlops demo", Map.of());
     context.put(VERSION, version);
     out.printf("dataset version: %s (spec %s)%n", version.digest().substring(0, 23) + "...",
@@ -66,17 +70,55 @@ final class DataSpecStep implements DemoStep {
 
     Dataset faulty = injectFaults(data);
     out.println("validating a copy with 5 injected faults (rows 3, 7, 9, 14, 20):");
-    DataReports.printValidation(SpecValidator.of(spec, 3).validate(faulty), "faulty copy", out);
+    ValidationReport validation = SpecValidator.of(spec, 3).validate(faulty);
+    DataReports.printValidation(validation, "faulty copy", out);
+    AtomicFiles.writeString(context.outputDir().resolve("validation.json"),
+        DataReports.validationJson(validation, "faulty copy of breast_cancer_wisconsin.csv"));
 
     DatasetSplit split =
         DatasetSplitter.stratified(data, LABEL, SplitFractions.defaults(), context.seed());
     context.put(SPLIT, split);
     out.printf("stratified 80/10/10 split, seed %d:%n", context.seed());
-    DataReports.printBalance(ClassBalance.balance(split, LABEL), out);
+    BalanceReport balance = ClassBalance.balance(split, LABEL);
+    DataReports.printBalance(balance, out);
+    AtomicFiles.writeString(context.outputDir().resolve("split-balance.json"), DataReports.balanceJson(balance));
     DataReports.printImbalance(ClassBalance.imbalance(data, LABEL), out);
     out.printf(Locale.ROOT, "balanced class weights (sklearn formula): %s%n",
         Rebalancing.classWeights(data, LABEL).entrySet().stream()
             .map(e -> String.format(Locale.ROOT, "%s=%.4f", e.getKey(), e.getValue())).toList());
+    addToDashboard(context, spec, version, validation, balance);
+  }
+
+  private static void addToDashboard(DemoContext context, DatasetSpec spec, DatasetVersion version,
+      ValidationReport validation, BalanceReport balance) {
+    Dashboard.Section section = context.dashboard().section("data", "2. Data");
+    section.text(String.format(Locale.ROOT, "%d rows, %d features inferred into spec.json; dataset version %s.",
+        context.dataset().rowCount(), spec.features().size(), version.digest()));
+    section.heading(String.format(Locale.ROOT, "Validation of a copy with 5 injected bad rows: %d violations",
+        validation.violations().size()));
+    section.table(List.of("feature", "kind", "rows", "expected", "found", "example rows"),
+        validation.violations().stream().map(v -> List.of(v.feature(), v.kind().toString(),
+            Long.toString(v.count()), v.expected(), v.actual(), v.exampleRows().toString())).toList());
+    section.heading(String.format(Locale.ROOT, "Stratified split: largest class-share deviation %.4f",
+        balance.largestDeviation()));
+    List<String> classes = balance.overall().stream().map(c -> c.label()).toList();
+    List<String> parts = new ArrayList<>(List.of("overall"));
+    balance.splits().forEach(s -> parts.add(s.split().label()));
+    BarChart chart = BarChart.builder("split-balance", "Class shares per split", parts)
+        .axes("split", "share of rows")
+        .description("Share of each diagnosis in the whole dataset and in each split; the bars match "
+            + "because the split is stratified.");
+    for (int k = 0; k < classes.size(); k++) {
+      double[] shares = new double[parts.size()];
+      shares[0] = balance.overall().get(k).share();
+      for (int i = 0; i < balance.splits().size(); i++) {
+        shares[i + 1] = balance.splits().get(i).classes().get(k).share();
+      }
+      chart.series(classes.get(k), shares);
+    }
+    section.chart(chart.build());
+    section.table(List.of("split", "rows", "max deviation"), balance.splits().stream().map(s -> List.of(
+        s.split().label(), Long.toString(s.rows()), String.format(Locale.ROOT, "%.4f", s.maxDeviation()))).toList());
   }
 
   /** Out of range at row 3, unknown label at 7, missing at 9, duplicate id at 14, text at 20. */

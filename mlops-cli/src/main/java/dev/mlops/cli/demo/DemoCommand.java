@@ -6,13 +6,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code ./mlops demo}: the end-to-end lifecycle on the bundled Breast Cancer Wisconsin data, with
- * every capability the SDK has so far, one step each.
+ * every capability the SDK has so far, one step each, then the lifecycle dashboard
+ * ({@value #DASHBOARD_FILE}) the steps filled. Deterministic for a seed: every timestamp in its
+ * files comes from the fixed {@code DemoContext.CLOCK}.
  *
  * <p>Picocli creates one instance per invocation and fills its option fields; not thread-safe.
  */
@@ -40,6 +42,9 @@ public final class DemoCommand implements Callable<Integer> {
       new MonitoringStep(),
       new FeedbackStep());
 
+  /** The dashboard's file name under the output folder. */
+  static final String DASHBOARD_FILE = "dashboard.html";
+
   @Option(
       names = "--out",
       defaultValue = "mlops-out/demo",
@@ -55,15 +60,23 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Files.createDirectories(outputDir);
+    long started = System.nanoTime();
+    Path dashboard = outputDir.resolve(DASHBOARD_FILE);
     try (DemoContext context = new DemoContext(out, outputDir, seed)) {
       int n = 1;
       for (DemoStep step : STEPS) {
-        out.printf(Locale.ROOT, "%n== %d. %s ==%n", n++, step.title());
+        out.printf(Locale.ROOT, "%n== %d/%d. %s ==%n", n++, STEPS.size(), step.title());
+        out.flush();
+        long t0 = System.nanoTime();
         step.run(context);
+        out.printf(Locale.ROOT, "  (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
         out.flush();
       }
+      context.dashboard().write(dashboard);
     }
-    out.printf(Locale.ROOT, "%nDemo finished. Files written under %s%n", outputDir.toAbsolutePath());
+    out.printf(Locale.ROOT, "%nDemo finished in %.1f s. Files written under %s%n",
+        (System.nanoTime() - started) / 1e9, outputDir.toAbsolutePath());
+    out.printf(Locale.ROOT, "Dashboard: %s%n", dashboard.toAbsolutePath().toUri());
     out.flush();
     return 0;
   }

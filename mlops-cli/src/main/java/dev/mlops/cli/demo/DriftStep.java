@@ -1,7 +1,12 @@
 package dev.mlops.cli.demo;
 
+import dev.mlops.cli.dashboard.BarChart;
+import dev.mlops.cli.dashboard.Chart;
+import dev.mlops.cli.dashboard.Dashboard;
+import dev.mlops.cli.dashboard.Html;
 import dev.mlops.core.drift.StatisticalDriftDetector;
 import dev.mlops.core.drift.report.DriftReportHtml;
+import dev.mlops.core.drift.report.DriftReportJson;
 import dev.mlops.core.drift.report.DriftReportText;
 import dev.mlops.core.io.AtomicFiles;
 import dev.mlops.data.Dataset;
@@ -66,6 +71,52 @@ final class DriftStep implements DemoStep {
     AtomicFiles.writeString(file, DriftReportHtml.toHtml(report, reference, current,
         "Drift demo: current half vs reference half"));
     out.printf("HTML report: %s%n", file);
+    context.writeJson("drift.json", JSON.readTree(DriftReportJson.toJson(report)));
+
+    Dashboard.Section section = context.dashboard().section("monitoring", "6. Monitoring");
+    section.heading("Drift: current half vs reference half, +" + SHIFT_SD + " sd injected into "
+        + String.join(", ", SHIFTED));
+    section.text(DriftReportText.headline(report) + "; full report: " + REPORT_FILE + ".");
+    for (ColumnDrift c : top.subList(0, Math.min(3, top.size()))) {
+      section.chart(histogram(c, reference.numeric(c.name()).presentValues(),
+          current.numeric(c.name()).presentValues()));
+    }
+    section.table(List.of("column", "test", "p-value", "drift score", "drifted"), top.stream()
+        .map(c -> List.of(c.name(), c.test(), Html.value(c.pValue().orElse(Double.NaN)), Html.value(c.driftScore()),
+            c.drifted() ? "yes" : "no")).toList());
+  }
+
+  static final int BINS = 12;
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** Reference and current share per equal-width bin over both samples' range. */
+  private static Chart histogram(ColumnDrift c, double[] reference, double[] current) {
+    double lo = Math.min(java.util.Arrays.stream(reference).min().orElse(0),
+        java.util.Arrays.stream(current).min().orElse(0));
+    double hi = Math.max(java.util.Arrays.stream(reference).max().orElse(1),
+        java.util.Arrays.stream(current).max().orElse(1));
+    double width = (hi - lo) / BINS;
+    List<String> bins = new ArrayList<>();
+    for (int b = 0; b < BINS; b++) {
+      bins.add(Html.value(lo + width * (b + 0.5)));
+    }
+    return BarChart.builder("drift-" + c.name().replace('_', '-'), "Reference vs current: " + c.name(), bins)
+        .axes(c.name() + " (bin centre)", "share of rows")
+        .description(String.format(Locale.ROOT, "Distribution of %s in the reference and the current half, "
+            + "%d equal-width bins; %s test p = %s, %s.", c.name(), BINS, c.test(),
+            Html.value(c.pValue().orElse(Double.NaN)), c.drifted() ? "drifted" : "no drift"))
+        .series("reference", shares(reference, lo, width))
+        .series("current", shares(current, lo, width))
+        .build();
+  }
+
+  private static double[] shares(double[] values, double lo, double width) {
+    double[] shares = new double[BINS];
+    for (double v : values) {
+      shares[Math.min(BINS - 1, Math.max(0, (int) ((v - lo) / width)))] += 1.0 / values.length;
+    }
+    return shares;
   }
 
   /** A seeded shuffle of the row indices, split in two halves. */

@@ -1,5 +1,8 @@
 package dev.mlops.cli.demo;
 
+import dev.mlops.cli.dashboard.BarChart;
+import dev.mlops.cli.dashboard.Dashboard;
+import dev.mlops.cli.dashboard.MatrixChart;
 import dev.mlops.core.evaluation.Baseline;
 import dev.mlops.core.evaluation.ErrorAnalyzer;
 import dev.mlops.core.evaluation.ErrorTagger;
@@ -96,6 +99,25 @@ final class ErrorAnalysisStep implements DemoStep {
     Path json = context.outputDir().resolve("prioritization.json");
     AtomicFiles.writeString(json, EvaluationJson.toJson(table));
     out.printf(Locale.ROOT, "table written to %s%n", json);
+
+    Dashboard.Section section = context.dashboard().section("modeling", "4. Modeling");
+    section.heading(String.format(Locale.ROOT, "Error analysis of the rule worst_radius > %.1f: %d errors",
+        RADIUS_CUT, countErrors(report)));
+    section.chart(MatrixChart.confusion("rule-confusion", "Confusion matrix of the rule",
+        "Rows are the true diagnosis, columns the rule's prediction; off-diagonal cells are the errors.",
+        report.confusionMatrix().labels(), report.confusionMatrix().toArray()));
+    List<String> groups = table.rows().stream().map(PrioritizationRow::group).toList();
+    section.chart(BarChart.builder("prioritization", "Potential accuracy gain per tag", groups)
+        .axes("tag", "gain = gap to HLP x share")
+        .description(String.format(Locale.ROOT, "How much overall accuracy closing each tag's gap to the "
+            + "assumed human-level performance %.2f would add; '%s' comes first.", ASSUMED_HLP, top.group()))
+        .series("potential gain", table.rows().stream().mapToDouble(PrioritizationRow::potentialGain).toArray())
+        .build());
+    section.table(List.of("tag", "share", "accuracy", "HLP", "gap", "potential gain"), table.rows().stream()
+        .map(r -> List.of(r.group(), String.format(Locale.ROOT, "%.1f%%", 100 * r.share()),
+            String.format(Locale.ROOT, "%.4f", r.metric()), String.format(Locale.ROOT, "%.2f", ASSUMED_HLP),
+            String.format(Locale.ROOT, "%.4f", r.gap()), String.format(Locale.ROOT, "%.4f", r.potentialGain())))
+        .toList());
   }
 
   private static long countErrors(ClassificationReport report) {

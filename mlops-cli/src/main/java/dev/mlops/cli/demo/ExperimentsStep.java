@@ -11,6 +11,7 @@ import dev.mlops.experiments.RunComparison;
 import dev.mlops.experiments.RunRecord;
 import dev.mlops.experiments.RunSpec;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -47,19 +48,24 @@ final class ExperimentsStep implements DemoStep {
     var out = context.out();
     String baselineId;
     String ruleId;
-    try (FileTracker tracker = FileTracker.open(FileTrackerConfig.defaults(store))) {
+    double baseline;
+    double rule;
+    double threshold;
+    try (FileTracker tracker = FileTracker.open(FileTrackerConfig.builder(store).clock(context.clock()).build())) {
       boolean majority = count(positive, test, false, true) * 2 > count(test, false);
+      baseline = accuracy(positive, test, i -> majority);
       try (ActiveRun run = start(tracker, "majority-baseline", context.seed(), version)) {
         baselineId = run.runId();
         run.logParam("model", "majority").logParam("predicts", majority ? POSITIVE : "benign");
-        run.logMetric("accuracy", accuracy(positive, test, i -> majority));
+        run.logMetric("accuracy", baseline);
       }
-      double threshold = bestThreshold(x, positive, test);
+      threshold = bestThreshold(x, positive, test);
+      rule = accuracy(positive, test, i -> x.value(i) > threshold);
       try (ActiveRun run = start(tracker, "threshold-rule", context.seed(), version)) {
         ruleId = run.runId();
         run.logParam("model", "threshold").logParam("feature", FEATURE).logParam("threshold", Double.toString(threshold));
         run.logMetric("train_accuracy", accuracy(positive, negate(test), i -> x.value(i) > threshold));
-        run.logMetric("accuracy", accuracy(positive, test, i -> x.value(i) > threshold));
+        run.logMetric("accuracy", rule);
       }
       String filter = "metrics.accuracy > 0.5 and attributes.run_id IN ('" + baselineId + "', '" + ruleId + "')";
       List<RunRecord> found = tracker.searchRuns(List.of(EXPERIMENT), filter, List.of("metrics.accuracy DESC"), 10);
@@ -77,11 +83,26 @@ final class ExperimentsStep implements DemoStep {
           found.get(0).tags().get("mlops.os.name"), found.get(0).tags().get("mlops.os.arch"),
           commit.map(h -> h.substring(0, Math.min(10, h.length()))).orElse("(not a git work tree)"));
     }
+    context.put(RUNS, new RunTable(new ArrayList<>(List.of(
+        runRow("majority-baseline", "model=majority", version, baseline),
+        runRow("threshold-rule", "model=threshold, feature=" + FEATURE + ", threshold="
+            + String.format(Locale.ROOT, "%.4f", threshold), version, rule)))));
     out.printf("try: ./mlops runs list --store %s --order-by \"metrics.accuracy DESC\"%n", store);
     out.printf("     ./mlops runs compare --store %s %s %s%n", store, baselineId, ruleId);
   }
 
-  private static ActiveRun start(FileTracker tracker, String name, long seed, DatasetVersion version) {
+  /** A row of the dashboard's run table: name, params, dataset digest, accuracy. */
+  static List<String> runRow(String name, String params, DatasetVersion version, double accuracy) {
+    return List.of(name, params, version.digest().substring(0, 19), String.format(Locale.ROOT, "%.4f", accuracy));
+  }
+
+  /** The dashboard's run table: one row per tracked run, appended to by the inference step. */
+  record RunTable(List<List<String>> rows) {}
+
+  /** The run table, for the inference step, which adds the logistic regression and shows it. */
+  static final DemoContext.Key<RunTable> RUNS = new DemoContext.Key<>("run table", RunTable.class);
+
+  static ActiveRun start(FileTracker tracker, String name, long seed, DatasetVersion version) {
     ActiveRun run = tracker.startRun(RunSpec.of(EXPERIMENT, name).withSeed(seed));
     run.logParam("split.test_fraction", "0.3");
     run.logInput(version, "training");

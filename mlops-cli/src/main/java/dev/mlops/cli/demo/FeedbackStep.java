@@ -1,5 +1,8 @@
 package dev.mlops.cli.demo;
 
+import dev.mlops.cli.dashboard.Dashboard;
+import dev.mlops.cli.dashboard.LineChart;
+import dev.mlops.core.data.CsvWriter;
 import dev.mlops.core.feedback.CbpeCalibration;
 import dev.mlops.core.feedback.CbpeWindow;
 import dev.mlops.core.feedback.JoinCounts;
@@ -9,6 +12,7 @@ import dev.mlops.core.feedback.PerformanceTally;
 import dev.mlops.core.feedback.PredictionLogConfig;
 import dev.mlops.core.feedback.PredictionLogReader;
 import dev.mlops.core.feedback.PredictionLogger;
+import dev.mlops.core.feedback.RetrainingData;
 import dev.mlops.data.Record;
 import dev.mlops.feedback.FieldRule;
 import dev.mlops.feedback.GroundTruth;
@@ -63,7 +67,8 @@ final class FeedbackStep implements DemoStep {
   public void run(DemoContext context) throws Exception {
     Random random = new Random(context.seed());
     MlopsClock clock = MlopsClock.of(Clock.fixed(START, ZoneOffset.UTC), () -> 0L);
-    Path dir = context.outputDir().resolve(LOG_DIR);
+    // a log left by an earlier demo in the same folder would be read back as this run's traffic
+    Path dir = context.emptyDirectory(LOG_DIR);
     List<GroundTruth> labels = new ArrayList<>();
     PredictionLogConfig config = PredictionLogConfig.builder(dir)
         .privacy(PrivacyPolicy.builder().field("email", FieldRule.hmac()).build()).build();
@@ -133,6 +138,57 @@ final class FeedbackStep implements DemoStep {
     }
     context.out().printf(Locale.ROOT,
         "  (* inputs shift towards the boundary: accuracy falls, and CBPE saw it before any label)%n");
+
+    RetrainingData.Export export = RetrainingData.export(dir, labels, RetrainingData.Selection.all(),
+        context.clock());
+    Path csv = context.outputDir().resolve(RETRAINING_FILE);
+    CsvWriter.defaults().write(export.data(), csv);
+    context.out().printf(Locale.ROOT, "  retraining data: %d labeled rows -> %s (%s; %d unlabeled, %d unmatched)%n",
+        export.data().rowCount(), RETRAINING_FILE, export.version().digest().substring(0, 19),
+        export.unlabeledPredictions(), export.unmatchedLabels());
+    performance(context, estimated, realized, export);
+  }
+
+  static final String RETRAINING_FILE = "retraining-data.csv";
+
+  private static void performance(DemoContext context, List<CbpeWindow> estimated, List<PerformanceTally> realized,
+      RetrainingData.Export export) throws java.io.IOException {
+    double[] x = new double[WINDOWS];
+    double[] est = new double[WINDOWS];
+    double[] lower = new double[WINDOWS];
+    double[] upper = new double[WINDOWS];
+    double[] real = new double[WINDOWS];
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int w = 0; w < WINDOWS; w++) {
+      CbpeWindow.Estimate a = estimated.get(w).estimate().get(KeyMetrics.ACCURACY);
+      x[w] = w;
+      est[w] = a.value();
+      lower[w] = a.lower();
+      upper[w] = a.upper();
+      real[w] = realized.get(w).metrics().get(KeyMetrics.ACCURACY);
+      rows.add(Map.of("window", w, "estimated", est[w], "lower", lower[w], "upper", upper[w], "realized", real[w],
+          "labeled", realized.get(w).count()));
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("windows", rows);
+    json.put("retrainingData", Map.of("file", RETRAINING_FILE, "rows", export.data().rowCount(),
+        "digest", export.version().digest(), "unlabeled", export.unlabeledPredictions()));
+    context.writeJson("performance.json", json);
+
+    Dashboard.Section section = context.dashboard().section("monitoring", "6. Monitoring");
+    section.heading("Estimated vs realized accuracy as delayed labels arrive");
+    section.chart(LineChart.builder("estimated-vs-realized", "Estimated (CBPE) vs realized accuracy")
+        .axes("window of " + WINDOW_SIZE + " predictions", "accuracy")
+        .description(String.format(Locale.ROOT, "CBPE's accuracy estimate per window, made before any label, "
+            + "with its ±3σ band, and the accuracy realized once the delayed labels arrived; inputs shift "
+            + "from window %d.", SHIFT_FROM))
+        .band("CBPE ±3σ band", x, lower, upper)
+        .series("estimated", x, est)
+        .series("realized", x, real)
+        .marker(SHIFT_FROM, "inputs shift towards the decision boundary", LineChart.Mark.INFO)
+        .build());
+    section.text(String.format(Locale.ROOT, "Retraining data exported: %d labeled rows in %s, dataset version %s.",
+        export.data().rowCount(), RETRAINING_FILE, export.version().digest()));
   }
 
   /** A labeled reference window from before the shift. */

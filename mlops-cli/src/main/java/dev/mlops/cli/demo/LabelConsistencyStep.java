@@ -1,5 +1,6 @@
 package dev.mlops.cli.demo;
 
+import dev.mlops.cli.dashboard.Dashboard;
 import dev.mlops.core.labels.DefaultLabelConsistencyChecker;
 import dev.mlops.core.labels.RuleLabelComparison;
 import dev.mlops.data.CategoricalColumn;
@@ -8,6 +9,7 @@ import dev.mlops.labels.Annotation;
 import dev.mlops.labels.AnnotatorStats;
 import dev.mlops.labels.ClassAgreement;
 import dev.mlops.labels.ConsensusLabel;
+import dev.mlops.labels.Disagreement;
 import dev.mlops.labels.LabelConsistencyReport;
 import dev.mlops.labels.MeasurementLevel;
 import dev.mlops.labels.RuleLabelReport;
@@ -32,6 +34,8 @@ final class LabelConsistencyStep implements DemoStep {
   static final double SKIP = 0.10;
   /** Threshold of the demo's labeling rule on {@code mean_radius}. */
   static final double RULE_RADIUS = 15;
+  /** Vote entropy from which an item goes back for re-labeling: 0.9 bits is a 3-to-2 split or closer. */
+  static final double RELABEL_ENTROPY_BITS = 0.9;
 
   @Override
   public String title() {
@@ -39,7 +43,7 @@ final class LabelConsistencyStep implements DemoStep {
   }
 
   @Override
-  public void run(DemoContext context) {
+  public void run(DemoContext context) throws java.io.IOException {
     Dataset data = context.dataset();
     CategoricalColumn diagnosis = data.categorical("diagnosis");
     List<Annotation> annotations = simulate(data, diagnosis, context.seed());
@@ -72,7 +76,34 @@ final class LabelConsistencyStep implements DemoStep {
         (double) majorityRight / report.items(), (double) weightedRight / report.items());
     out.printf(Locale.ROOT, "most disputed: %s%n", report.disagreements().stream().limit(3)
         .map(d -> d.itemId() + " " + d.votes()).toList());
+    List<Disagreement> relabel = report.disagreements().stream()
+        .filter(d -> d.entropy() >= RELABEL_ENTROPY_BITS).toList();
+    out.printf(Locale.ROOT, "items to re-label (vote entropy >= %.1f bits, a near tie): %d, e.g. %s%n",
+        RELABEL_ENTROPY_BITS, relabel.size(), relabel.stream().limit(5).map(Disagreement::itemId).toList());
+    context.writeJson("relabel.json", relabel.stream().map(d -> Map.of("item", d.itemId(), "votes",
+        new java.util.TreeMap<>(d.votes()), "entropy", d.entropy())).toList());
     printRuleLabels(data, diagnosis, out);
+    addToDashboard(context, report, relabel);
+  }
+
+  private static void addToDashboard(DemoContext context, LabelConsistencyReport report, List<Disagreement> relabel) {
+    Dashboard.Section section = context.dashboard().section("labels", "3. Labels");
+    section.text(String.format(Locale.ROOT, "%d ratings of %d cases by %d simulated annotators. "
+        + "Krippendorff's alpha %.3f, percent agreement %.3f; human-level performance %.3f "
+        + "(95%% CI %.3f to %.3f). %d items to re-label (near-tied votes, in relabel.json).",
+        report.ratings(), report.items(), report.annotators(), report.krippendorffAlpha().value(),
+        report.percentAgreement().value(), report.hlp().estimate(), report.hlp().ciLow(), report.hlp().ciHigh(),
+        relabel.size()));
+    List<List<String>> rows = new ArrayList<>();
+    for (int a = 0; a < ACCURACIES.length; a++) {
+      AnnotatorStats s = report.annotatorStats().get(a);
+      rows.add(List.of(s.annotator(), String.format(Locale.ROOT, "%.2f", ACCURACIES[a]),
+          String.format(Locale.ROOT, "%.3f", s.leaveOneOutAccuracy().value())));
+    }
+    section.table(List.of("annotator", "simulated accuracy", "leave-one-out accuracy"), rows);
+    section.table(List.of("item to re-label", "votes", "entropy (bits)"), relabel.stream().limit(10)
+        .map(d -> List.of(d.itemId(), d.votes().toString(), String.format(Locale.ROOT, "%.3f", d.entropy())))
+        .toList());
   }
 
   /** A hand-written rule as a cheap labeler, measured against the true diagnosis. */

@@ -1,5 +1,7 @@
 package dev.mlops.cli.demo;
 
+import dev.mlops.cli.dashboard.Dashboard;
+import dev.mlops.cli.dashboard.LineChart;
 import dev.mlops.core.monitoring.AlertRules;
 import dev.mlops.core.monitoring.ModelMonitor;
 import dev.mlops.core.monitoring.ReferenceProfiles;
@@ -60,7 +62,8 @@ final class MonitoringStep implements DemoStep {
     List<AlertRaised> alerts = Collections.synchronizedList(new ArrayList<>());
     List<RetrainingDecision> decisions = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch retrained = new CountDownLatch(1);
-    MlopsClock clock = MlopsClock.system();
+    // wall time only for latency; window and alert timestamps come from the demo's fixed clock
+    MlopsClock clock = MlopsClock.of(context.clock(), System::nanoTime);
 
     ModelMonitor monitor = ModelMonitor.of(new Borrowed(served), MonitorConfig.builder()
         .window(WindowPolicy.ofCount(WINDOW))
@@ -113,6 +116,51 @@ final class MonitoringStep implements DemoStep {
     if (!done) {
       out.println("  retraining did not finish within 10 s");
     }
+    writeJson(context, windows, alerts, decisions);
+    addToDashboard(context, windows, alerts, decisions);
+  }
+
+  private static void writeJson(DemoContext context, List<WindowSummary> windows, List<AlertRaised> alerts,
+      List<RetrainingDecision> decisions) throws java.io.IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("windows", windows.stream().map(w -> {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("window", w.index());
+      row.put("startRow", w.startRow());
+      row.put("endRow", w.endRow());
+      row.put("psi", new java.util.TreeMap<>(Map.of(GRADUAL, w.drift().get(GRADUAL).score(), SUDDEN,
+          w.drift().get(SUDDEN).score())));
+      row.put("drifted", w.drift().entrySet().stream().filter(e -> e.getValue().drifted()).map(Map.Entry::getKey)
+          .sorted().toList());
+      return row;
+    }).toList());
+    m.put("alerts", alerts.stream().map(a -> Map.of("window", a.window(), "row", a.row(), "reason", a.reason()))
+        .toList());
+    m.put("retraining", decisions.stream().map(d -> Map.of("window", d.window(), "decision",
+        d.decision().toString())).toList());
+    context.writeJson("monitoring.json", m);
+  }
+
+  private static void addToDashboard(DemoContext context, List<WindowSummary> windows, List<AlertRaised> alerts,
+      List<RetrainingDecision> decisions) {
+    Dashboard.Section section = context.dashboard().section("monitoring", "6. Monitoring");
+    section.heading(String.format(Locale.ROOT, "Live traffic: %s drifts gradually from window %d, %s jumps at "
+        + "window %d; %d alerts", GRADUAL, GRADUAL_FROM, SUDDEN, SUDDEN_FROM, alerts.size()));
+    double[] x = windows.stream().mapToDouble(WindowSummary::index).toArray();
+    LineChart chart = LineChart.builder("drift-over-time", "Drift score (PSI) per window, with alerts")
+        .axes("window", "population stability index")
+        .description(String.format(Locale.ROOT, "PSI of %s (gradual shift) and %s (sudden shift) against the "
+            + "reference per window of %d requests; triangles mark the %d alerts.", GRADUAL, SUDDEN, WINDOW,
+            alerts.size()))
+        .series(GRADUAL + " (gradual)", x, windows.stream().mapToDouble(w -> w.drift().get(GRADUAL).score()).toArray())
+        .series(SUDDEN + " (sudden)", x, windows.stream().mapToDouble(w -> w.drift().get(SUDDEN).score()).toArray());
+    alerts.forEach(a -> chart.marker(a.window(), "alert in window " + a.window() + ": " + a.reason(),
+        LineChart.Mark.ALERT));
+    section.chart(chart.build());
+    section.table(List.of("alert window", "row", "reason"), alerts.stream()
+        .map(a -> List.of(Long.toString(a.window()), Long.toString(a.row()), a.reason())).toList());
+    section.table(List.of("retraining decision", "window"), decisions.stream()
+        .map(d -> List.of(d.decision().toString(), Long.toString(d.window()))).toList());
   }
 
   /** A row of the reference with the demo's shifts applied for request {@code i}. */

@@ -67,5 +67,10 @@ final class ObjectivesCheckStep implements DemoStep {
     out.println(results.stream().allMatch(ObjectiveResult::met)
         ? "all objectives met: the model may go on to a gated rollout"
         : "some objectives are not met: do not roll out");
+    context.dashboard().section("deployment", "5. Deployment")
+        .heading("Pre-rollout check of the served ONNX model against the scoping objectives")
+        .table(List.of("objective", "measured", "verdict"), results.stream().map(r -> List.of(
+            r.objective().toString(), String.format(Locale.ROOT, "%.3f", r.measured().orElse(Double.NaN)),
+            r.met() ? "met" : "NOT MET")).toList());
   }
 }

@@ -3,6 +3,7 @@ package dev.mlops.cli.demo;
 import dev.mlops.scoping.KeyMetrics;
 import dev.mlops.scoping.Objective;
 import dev.mlops.scoping.Objectives;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,5 +34,9 @@ final class ScopingStep implements DemoStep {
       context.out().printf(Locale.ROOT, "  %s%n", o);
     }
     context.out().println("(evaluation, rollout gates and monitoring read these same objectives)");
+    context.dashboard().section("scoping", "1. Scoping")
+        .text("The key metrics and their targets, declared once; the pre-rollout check, the rollout gates "
+            + "and monitoring read these same objectives.")
+        .table(List.of("objective"), DEMO_OBJECTIVES.objectives().stream().map(o -> List.of(o.toString())).toList());
   }
 }

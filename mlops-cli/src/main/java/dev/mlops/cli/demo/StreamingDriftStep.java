@@ -4,6 +4,7 @@ import dev.mlops.core.drift.streaming.StreamingDetectors;
 import dev.mlops.drift.DriftSignal;
 import dev.mlops.drift.DriftState;
 import dev.mlops.drift.StreamingDriftDetector;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -34,6 +35,7 @@ final class StreamingDriftStep implements DemoStep {
     var out = context.out();
     out.printf(Locale.ROOT, "%d predictions, error rate 8%% then 20%% from prediction %d%n",
         LENGTH, CHANGE_AT);
+    List<List<String>> rows = new java.util.ArrayList<>();
     for (String type : new String[] {"adwin", "ddm", "hddm-a"}) {
       StreamingDriftDetector d = StreamingDetectors.create(type, Map.of());
       DriftSignal first = null;
@@ -47,7 +49,13 @@ final class StreamingDriftStep implements DemoStep {
           : String.format(Locale.ROOT, "drift flagged at prediction %d, change began near %s",
               first.index(), first.changeStart().isPresent()
                   ? String.valueOf(first.changeStart().getAsLong()) : "?"));
+      rows.add(List.of(type, first == null ? "none" : Long.toString(first.index()),
+          first == null || first.changeStart().isEmpty() ? "?" : Long.toString(first.changeStart().getAsLong())));
     }
+    context.dashboard().section("monitoring", "6. Monitoring")
+        .heading(String.format(Locale.ROOT, "Streaming drift on the prediction errors: 8%% then 20%% from prediction %d",
+            CHANGE_AT))
+        .table(List.of("detector", "drift flagged at prediction", "change began near"), rows);
     out.println("  (./mlops stream-drift runs the same detectors over a CSV column)");
   }
 }

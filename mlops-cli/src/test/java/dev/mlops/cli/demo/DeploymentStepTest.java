@@ -16,6 +16,8 @@ class DeploymentStepTest {
     String first;
     try (DemoContext context = new DemoContext(new PrintWriter(sw), dir, 42)) {
       new LoadDatasetStep().run(context);
+      new DataSpecStep().run(context); // the dataset version and the run table the model run needs
+      new ExperimentsStep().run(context);
       new OnnxServingStep().run(context);
       sw.getBuffer().setLength(0);
       new DeploymentStep().run(context);
@@ -32,6 +34,8 @@ class DeploymentStepTest {
     StringWriter again = new StringWriter();
     try (DemoContext context = new DemoContext(new PrintWriter(again), dir, 42)) {
       new LoadDatasetStep().run(context);
+      new DataSpecStep().run(context); // the dataset version and the run table the model run needs
+      new ExperimentsStep().run(context);
       new OnnxServingStep().run(context);
       again.getBuffer().setLength(0);
       new DeploymentStep().run(context);

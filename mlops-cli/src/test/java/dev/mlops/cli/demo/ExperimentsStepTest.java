@@ -26,8 +26,15 @@ class ExperimentsStepTest {
         .containsPattern("majority-baseline\\s+accuracy 0\\.6884");
     try (FileTracker store = FileTracker.open(dir.resolve("runs"))) {
       List<RunRecord> runs = store.searchRuns(List.of("breast-cancer-demo"), "", List.of("metrics.accuracy DESC"), 10);
-      assertThat(runs).extracting(RunRecord::runName).containsExactly("threshold-rule", "majority-baseline");
-      RunRecord rule = runs.get(0);
+      // the baselines, then the better model the inference step trains and tracks with its curve
+      assertThat(runs).extracting(RunRecord::runName)
+          .containsExactly("logistic-regression", "threshold-rule", "majority-baseline");
+      RunRecord better = runs.get(0);
+      assertThat(better.params()).containsEntry("model", "logistic-regression").containsEntry("epochs", "100");
+      assertThat(better.latestMetrics().get("accuracy").step()).isEqualTo(100);
+      assertThat(better.inputs().get(0).dataset().digest())
+          .isEqualTo("sha256:a271dce7bfbdd3a83c618044600ac12bd0328db6f1f9cdc76c635c0ba34be457");
+      RunRecord rule = runs.get(1);
       assertThat(rule.params()).containsEntry("feature", "worst_concave_points").containsEntry("model", "threshold");
       assertThat(rule.tags()).containsEntry("mlops.seed", "42");
       // the same DatasetVersion the data step records: content digest (DatasetFingerprint) + spec hash

@@ -17,6 +17,8 @@ class MonitoringStepTest {
     StringWriter sw = new StringWriter();
     try (DemoContext context = new DemoContext(new PrintWriter(sw), dir, 42)) {
       new LoadDatasetStep().run(context);
+      new DataSpecStep().run(context); // the dataset version and the run table the model run needs
+      new ExperimentsStep().run(context);
       new OnnxServingStep().run(context);
       sw.getBuffer().setLength(0);
       new MonitoringStep().run(context);

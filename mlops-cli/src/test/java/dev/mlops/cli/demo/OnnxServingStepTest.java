@@ -22,10 +22,16 @@ class OnnxServingStepTest {
       context.put(DemoContext.DATASET, CsvReader.defaults()
           .read(new InputStreamReader(in, StandardCharsets.UTF_8), "bc.csv"));
     }
+    new DataSpecStep().run(context); // the dataset version and the run table the model run needs
+    new ExperimentsStep().run(context);
+    text.getBuffer().setLength(0);
     new OnnxServingStep().run(context);
     assertThat(Files.size(dir.resolve(OnnxServingStep.MODEL_FILE))).isPositive();
     assertThat(text.toString()).contains("trained on 455 rows, 30 features")
-        .containsPattern("held-out accuracy: \\d+/114 = 0\\.9[5-9]\\d");
+        .containsPattern("held-out accuracy: \\d+/114 = 0\\.9[5-9]\\d")
+        // the better model is tracked next to the baselines, with its accuracy per epoch count
+        .containsPattern("tracked run 'logistic-regression': held-out accuracy after \\[1, 2, 5, 10, 25, 50, 100\\] "
+            + "epochs: \\[0\\.\\d{3}(, 0\\.\\d{3}){6}\\]");
     assertThat(text.toString().lines().count()).isLessThanOrEqualTo(25);
     var scored = context.get(OnnxServingStep.SCORED);
     assertThat(scored.rowCount()).isEqualTo(114);
