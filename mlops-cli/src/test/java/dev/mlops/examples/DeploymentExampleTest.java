@@ -13,6 +13,7 @@ import dev.mlops.testkit.model.FakeModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class DeploymentExampleTest {
     Files.createDirectories(dir.resolve("rollouts"));
     FakeModel primary = FakeModel.classifier("churn", "no", "yes").otherwiseSeeded(42).build();
     FakeModel candidate = FakeModel.classifier("churn", "no", "yes").otherwiseSeeded(42).version("4").build();
-    Audit audit = new Audit(new ArrayList<>());
+    Audit audit = new Audit(Collections.synchronizedList(new ArrayList<>())); // shadow threads publish
     String requestId = "r-0";
     String label = "yes";
     PredictionRequest request = PredictionRequest.builder(Record.of(Map.of("age", 41.0))).requestId(requestId)
@@ -61,5 +62,7 @@ class DeploymentExampleTest {
       assertThat(rollout.status().state()).isEqualTo(RolloutState.PROMOTED);
     }
     assertThat(dir.resolve("rollouts/churn-v4.journal")).isNotEmptyFile();
+    // close() delivers what the shadow thread judged last, so the audit log has the promotion
+    assertThat(audit.lines()).anyMatch(line -> line.contains("kind=PROMOTED"));
   }
 }

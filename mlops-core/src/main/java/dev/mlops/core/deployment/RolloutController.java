@@ -639,7 +639,10 @@ public final class RolloutController implements DeploymentStrategy, Rollout, Aut
     return phase.window.shadow.droppedCount();
   }
 
-  /** Stops the shadow threads, closes the journal and the event publisher. */
+  /**
+   * Stops the shadow threads, closes the journal, delivers the events already recorded and closes
+   * the event publisher.
+   */
   @Override
   public void close() {
     lane.close();
@@ -652,6 +655,9 @@ public final class RolloutController implements DeploymentStrategy, Rollout, Aut
         journal.close();
       }
     }
+    // A shadow thread may have judged the last window and be on its way to deliver(): the host can
+    // already see the new state, so close right after it must not drop those events.
+    deliver();
     events.close();
   }
 

@@ -3,17 +3,26 @@ package dev.mlops.core.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlops.data.Record;
+import dev.mlops.deployment.GatesEvaluated;
+import dev.mlops.deployment.RolloutPlan;
+import dev.mlops.deployment.RolloutState;
+import dev.mlops.deployment.RolloutStep;
+import dev.mlops.deployment.RolloutTransition;
 import dev.mlops.deployment.ShadowReport;
+import dev.mlops.events.RolloutEvent;
 import dev.mlops.model.Arm;
 import dev.mlops.model.Model;
 import dev.mlops.model.Prediction;
 import dev.mlops.model.PredictionOutcome;
 import dev.mlops.model.PredictionRequest;
+import dev.mlops.scoping.KeyMetrics;
+import dev.mlops.scoping.Objectives;
 import dev.mlops.testkit.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
@@ -136,14 +145,14 @@ class DeploymentConcurrencyTest {
 
   @Test
   void theControllerJudgesEachWindowExactlyOnceUnderConcurrentTraffic() throws Exception {
-    dev.mlops.deployment.RolloutPlan plan = dev.mlops.deployment.RolloutPlan.builder()
-        .step(dev.mlops.deployment.RolloutStep.shadow(5_000))
-        .step(dev.mlops.deployment.RolloutStep.canary(1_000, 5_000))
-        .step(dev.mlops.deployment.RolloutStep.canary(5_000, 5_000))
-        .step(dev.mlops.deployment.RolloutStep.unanalysed(10_000))
-        .gates(dev.mlops.scoping.Objectives.builder().atMost(dev.mlops.scoping.KeyMetrics.ERROR_RATE, 0.01).build())
+    RolloutPlan plan = RolloutPlan.builder()
+        .step(RolloutStep.shadow(5_000))
+        .step(RolloutStep.canary(1_000, 5_000))
+        .step(RolloutStep.canary(5_000, 5_000))
+        .step(RolloutStep.unanalysed(10_000))
+        .gates(Objectives.builder().atMost(KeyMetrics.ERROR_RATE, 0.01).build())
         .build();
-    List<dev.mlops.events.RolloutEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<RolloutEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
     LongAdder served = new LongAdder();
     try (RolloutController c = RolloutController.builder("concurrent", plan, constant("v1", "a"), constant("v2", "a"))
         .clock(TestClock.create()).shadowConfig(ShadowConfig.defaults().withThreads(2).withQueueCapacity(8192))
@@ -160,9 +169,9 @@ class DeploymentConcurrencyTest {
         }
       });
       assertThat(served.sum()).isEqualTo(THREADS * 20_000L);
-      assertThat(c.status().state()).isEqualTo(dev.mlops.deployment.RolloutState.PROMOTED);
-      assertThat(events).filteredOn(dev.mlops.deployment.GatesEvaluated.class::isInstance)
-          .extracting(e -> ((dev.mlops.deployment.GatesEvaluated) e).step()).containsExactly(0, 1, 2);
+      assertThat(c.status().state()).isEqualTo(RolloutState.PROMOTED);
+      assertThat(events).filteredOn(GatesEvaluated.class::isInstance)
+          .extracting(e -> ((GatesEvaluated) e).step()).containsExactly(0, 1, 2);
       assertThat(c.auditLog()).hasSize(events.size() + 1); // + STARTED, published before we subscribed
     }
   }
@@ -190,6 +199,37 @@ class DeploymentConcurrencyTest {
       assertThat(r.compared() + r.dropped()).isEqualTo(n);
       assertThat(r.agreed()).isEqualTo(r.compared());
       assertThat(r.candidateFailures()).isZero();
+    }
+  }
+
+  /**
+   * Regression: on the default (asynchronous) shadow lane the host sees PROMOTED as soon as a shadow
+   * thread judged the last window; closing right then used to drop the judgement's events, because
+   * the shadow thread had not yet handed them to the publisher.
+   */
+  @Test
+  void closingAsSoonAsTheStateChangesStillDeliversTheJudgementsEvents() throws Exception {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      RolloutPlan plan = RolloutPlan.builder()
+          .step(RolloutStep.shadow(5))
+          .step(RolloutStep.unanalysed(10_000))
+          .gates(Objectives.builder().atMost(KeyMetrics.ERROR_RATE, 0.5).build())
+          .build();
+      List<RolloutEvent> seen = new CopyOnWriteArrayList<>();
+      RolloutState state;
+      try (RolloutController c = RolloutController.builder("race", plan, constant("v1", "yes"), constant("v2", "yes"))
+          .salt("s").build()) {
+        c.events().onEvent(seen::add);
+        for (int i = 0; c.status().state() == RolloutState.RUNNING && i < 100_000; i++) {
+          c.serve(PredictionRequest.builder(Record.of(Map.of("x", (double) i))).routingKey("k" + i).build());
+        }
+        state = c.status().state();
+      }
+      assertThat(state).isEqualTo(RolloutState.PROMOTED);
+      assertThat(seen).as("attempt %d", attempt)
+          .anySatisfy(e -> assertThat(e).isInstanceOf(GatesEvaluated.class))
+          .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(RolloutTransition.class,
+              t -> assertThat(t.kind()).isEqualTo(RolloutTransition.Kind.PROMOTED)));
     }
   }
 }
