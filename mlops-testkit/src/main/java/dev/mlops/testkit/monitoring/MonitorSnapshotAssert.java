@@ -72,9 +72,17 @@ public final class MonitorSnapshotAssert extends AbstractAssert<MonitorSnapshotA
     return this;
   }
 
-  /** Verifies that {@code feature} was absent, null or NaN in at most {@code ceiling} of the predictions. */
+  /**
+   * Verifies that {@code feature} was absent, null or NaN in at most {@code ceiling} of the
+   * predictions.
+   *
+   * @throws IllegalArgumentException if {@code ceiling} is NaN
+   */
   public MonitorSnapshotAssert hasMissingRateAtMost(String feature, double ceiling) {
     isNotNull();
+    if (Double.isNaN(ceiling)) {
+      throw new IllegalArgumentException("the ceiling must be a number, was NaN");
+    }
     FeatureStats stats = actual.features().get(feature);
     if (stats == null) {
       failWithMessage("Expected feature '%s' in the snapshot but it has %s", feature, actual.features().keySet());

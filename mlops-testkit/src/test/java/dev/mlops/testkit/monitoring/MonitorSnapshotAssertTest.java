@@ -55,6 +55,8 @@ class MonitorSnapshotAssertTest {
     assertThatThrownBy(() -> assertThat(QUIET).hasClassShareWithin("yes", 0.3, 0.5))
         .hasMessageContaining("Expected class 'yes' in [0.3, 0.5] of the predictions but it was 0.25 (50 of 200)");
     assertThatIllegalArgumentException().isThrownBy(() -> assertThat(QUIET).hasClassShareWithin("yes", 0.5, 0.3));
+    assertThatIllegalArgumentException().isThrownBy(() -> assertThat(QUIET).hasMissingRateAtMost("age", Double.NaN))
+        .withMessage("the ceiling must be a number, was NaN");
   }
 
   @Test
