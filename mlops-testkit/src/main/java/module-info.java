@@ -21,6 +21,8 @@ module dev.mlops.testkit {
   exports dev.mlops.testkit.events;
   exports dev.mlops.testkit.deployment;
   exports dev.mlops.testkit.feedback;
+  exports dev.mlops.testkit.evaluation;
+  exports dev.mlops.testkit.labels;
 
   opens dev.mlops.testkit.experiments to org.junit.platform.commons;
   opens dev.mlops.testkit.model to org.junit.platform.commons;

@@ -54,7 +54,8 @@ class TestkitDependencyTest {
     assertThat(module.exports()).extracting(ModuleDescriptor.Exports::source)
         .containsExactlyInAnyOrder("dev.mlops.testkit", "dev.mlops.testkit.data", "dev.mlops.testkit.experiments",
             "dev.mlops.testkit.model", "dev.mlops.testkit.drift", "dev.mlops.testkit.events",
-            "dev.mlops.testkit.deployment", "dev.mlops.testkit.monitoring", "dev.mlops.testkit.feedback");
+            "dev.mlops.testkit.deployment", "dev.mlops.testkit.monitoring", "dev.mlops.testkit.feedback",
+            "dev.mlops.testkit.evaluation", "dev.mlops.testkit.labels");
   }
 
   @Test
