@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -58,6 +59,7 @@ public class MlflowLoggingBenchmark {
   }
 
   private HttpServer server;
+  private ExecutorService serverThreads;
   private MlflowTracker tracker;
   private ActiveRun run;
   private HttpClient http;
@@ -67,7 +69,8 @@ public class MlflowLoggingBenchmark {
   @Setup(Level.Trial)
   public void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(Executors.newFixedThreadPool(2));
+    serverThreads = Executors.newFixedThreadPool(2);
+    server.setExecutor(serverThreads);
     server.createContext("/", ex -> {
       try (ex; InputStream in = ex.getRequestBody()) {
         in.transferTo(OutputStream.nullOutputStream());
@@ -103,6 +106,8 @@ public class MlflowLoggingBenchmark {
     run.close();
     tracker.close();
     server.stop(0);
+    // without this the pool's threads keep a non-forked (-f 0, smoke mode) JVM alive
+    serverThreads.shutdownNow();
   }
 
   @Benchmark
