@@ -92,7 +92,7 @@ public final class ScalingPlot {
 
   /** The {@code count} largest sizes of a series (all of them if it has fewer). */
   static TreeMap<Long, double[]> largest(TreeMap<Long, double[]> points, int count) {
-    TreeMap<Long, double[]> out = new TreeMap<>(points.descendingMap());
+    TreeMap<Long, double[]> out = new TreeMap<>(points);
     while (out.size() > count) {
       out.pollFirstEntry();
     }
