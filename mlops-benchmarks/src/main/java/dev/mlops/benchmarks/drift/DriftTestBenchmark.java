@@ -2,6 +2,7 @@ package dev.mlops.benchmarks.drift;
 
 import dev.mlops.benchmarks.PeerData;
 import dev.mlops.core.drift.RadixSortFloor;
+import dev.mlops.core.drift.SortedPasses;
 import dev.mlops.core.drift.StatisticalDriftDetector;
 import dev.mlops.data.Dataset;
 import dev.mlops.data.NumericColumn;
@@ -38,6 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code floorArraysSort}: the same with {@link Arrays#sort(double[])};
  *   <li>{@code copyBandwidth}: cloning both samples, which measures the memory bandwidth the
  *       radix passes are bound by (each pass reads and writes 16 bytes per value);
+ *   <li>{@code pass*}: each test's own pass over samples sorted beforehand, and {@code
+ *       passDetectorScans}, the detector's other passes (copy, infinite count, distinct count),
+ *       which split a test's time into floor + detector passes + test pass;
  *   <li>Commons Math 3.6.1's {@code KolmogorovSmirnovTest} and {@code MannWhitneyUTest}.
  * </ul>
  *
@@ -59,6 +63,8 @@ public class DriftTestBenchmark {
 
   private double[] a;
   private double[] b;
+  private double[] sortedA;
+  private double[] sortedB;
   private Dataset reference;
   private Dataset current;
   private StatisticalDriftDetector ks;
@@ -72,6 +78,10 @@ public class DriftTestBenchmark {
   public void data() {
     a = PeerData.driftReference(n);
     b = PeerData.driftCurrent(n);
+    sortedA = a.clone();
+    sortedB = b.clone();
+    Arrays.sort(sortedA);
+    Arrays.sort(sortedB);
     reference = Dataset.of(NumericColumn.of("x", a));
     current = Dataset.of(NumericColumn.of("x", b));
     ks = detector(DriftTest.KS);
@@ -152,6 +162,41 @@ public class DriftTestBenchmark {
     double[] x = a.clone();
     double[] y = b.clone();
     return x[x.length / 2] + y[y.length / 2];
+  }
+
+  @Benchmark
+  public double passKs() {
+    return SortedPasses.statistic("ks", sortedA, sortedB);
+  }
+
+  @Benchmark
+  public double passMannWhitney() {
+    return SortedPasses.statistic("mannwhitney", sortedA, sortedB);
+  }
+
+  @Benchmark
+  public double passAndersonDarling() {
+    return SortedPasses.statistic("anderson", sortedA, sortedB);
+  }
+
+  @Benchmark
+  public double passCramerVonMises() {
+    return SortedPasses.statistic("cvm", sortedA, sortedB);
+  }
+
+  @Benchmark
+  public double passEnergy() {
+    return SortedPasses.statistic("energy", sortedA, sortedB);
+  }
+
+  @Benchmark
+  public double passWasserstein() {
+    return SortedPasses.statistic("wasserstein", sortedA, sortedB);
+  }
+
+  @Benchmark
+  public long passDetectorScans() {
+    return SortedPasses.detectorScans(sortedA, sortedB);
   }
 
   @Benchmark
