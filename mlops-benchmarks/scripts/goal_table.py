@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Prints BENCHMARKS.md's goal-vs-measured table from the JMH JSON in mlops-benchmarks/results/.
+"""Prints BENCHMARKS.md's tables from the JMH JSON in mlops-benchmarks/results/.
 
 Dev-time only (CI never runs it); standard library only:
-  python3 mlops-benchmarks/scripts/goal_table.py [results-dir]
+  python3 mlops-benchmarks/scripts/goal_table.py [results-dir] [goals|sort-floor|batching]
 Every row names the group of run-benchmarks.sh that produced it; ratios are ours / the peer of
 the same JMH run, except the scipy, scikit-learn and numpy ratios, which divide by peers.md.
 """
@@ -12,6 +12,7 @@ import re
 import sys
 
 DIR = sys.argv[1] if len(sys.argv) > 1 else "mlops-benchmarks/results"
+TABLE = sys.argv[2] if len(sys.argv) > 2 else "goals"
 TO_NS = {"ns/op": 1, "us/op": 1e3, "ms/op": 1e6, "s/op": 1e9}
 PER_S = {"ops/s": 1, "ops/ms": 1e3, "ops/us": 1e6}
 _cache = {}
@@ -314,7 +315,82 @@ def _():
         verdict(shadow <= 1.01 * alone)
 
 
+def sort_floor():
+    n = 1000000
+    copy = ns("drift-tests", "copyBandwidth", n=n)
+    radix = ns("drift-tests", "floorRadixSort", n=n)
+    arrays = ns("drift-tests", "floorArraysSort", n=n)
+    scans = ns("drift-tests", "passDetectorScans", n=n)
+    bandwidth = 32 * n / copy  # bytes per ns = GB/s
+    # per sample: the copy, the key pass, 6 scatter passes and the pass back, each 8n read + 8n written
+    radix_bytes = 2 * (3 + 6) * 16 * n
+    print(f"Copy bandwidth (copyBandwidth, 2 × 8 MB read and written): {t(copy)} → "
+          f"{bandwidth:.1f} GB/s. The radix floor moves {radix_bytes / 1e6:.0f} MB (per sample: "
+          f"the copy, the key pass, 6 digit passes and the pass back, 16 bytes per value each), so "
+          f"its bandwidth bound is {t(radix_bytes / bandwidth)}; measured {t(radix)} "
+          f"({radix / (radix_bytes / bandwidth):.2f}× the bound: the digit passes scatter to 2,048 "
+          f"buckets instead of streaming). `Arrays.sort` of both: {t(arrays)}. The detector's other "
+          f"passes (copy, infinite count, distinct count) take {t(scans)}.")
+    print()
+    print("| test (1M vs 1M) | ours (detector) | = radix floor + detector passes + test pass"
+          " | ours ÷ radix floor (goal ≤ 1.2) | ours ÷ Arrays.sort floor | ours ÷ scipy |")
+    print("|---|---|---|---|---|---|")
+    passes = {"ksMlops": "passKs", "mannWhitneyMlops": "passMannWhitney",
+              "andersonDarlingMlops": "passAndersonDarling", "cramerVonMisesMlops": "passCramerVonMises",
+              "energyMlops": "passEnergy", "wassersteinMlops": "passWasserstein"}
+    for name, method, prefix in SORT_TESTS:
+        ours = ns("drift-tests", method, n=n)
+        own = ns("drift-tests", passes[method], n=n)
+        scipy = peer_ms(prefix) * 1e6
+        print(f"| {name} | {t(ours)} | {t(radix)} + {t(scans)} + {t(own)} = {t(radix + scans + own)}"
+              f" | {ours / radix:.2f} ({verdict(ours <= 1.2 * radix)}) | {ours / arrays:.2f} | {ours / scipy:.2f} |")
+
+
+def batching():
+    print("| model | batched calls/s | unbatched calls/s | ratio (goal ≥ 3) | p50 / p99 batched"
+          " | p50 / p99 unbatched | CPU per call batched / unbatched | context switches per call"
+          " batched / unbatched | 1 core: batched / unbatched calls/s |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for hidden, label in (("16", "tiny 8-16-2"), ("1024", "wide 8-1024-1024-2")):
+        p = dict(hidden=hidden, delayMicros=100, maxBatch=32)
+        b, u = per_s("batching", "batched", **p), per_s("batching", "unbatched", **p)
+        pct = lambda m, q: t(ns("batching", m, q, **p))
+        cells = [label, f"{b / 1e3:.0f}k", f"{u / 1e3:.0f}k", f"{b / u:.2f}",
+                 f"{pct('batched', '50.0')} / {pct('batched', '99.0')}",
+                 f"{pct('unbatched', '50.0')} / {pct('unbatched', '99.0')}"]
+        try:
+            sec = lambda m: find("batching-profile", m, "thrpt", **p)["secondaryMetrics"]
+            cells.append(f"{t(sec('batched')['task-clock']['score'] * 1e6)} / "
+                         f"{t(sec('unbatched')['task-clock']['score'] * 1e6)}")
+            cells.append(f"{sec('batched')['context-switches']['score']:.2f} / "
+                         f"{sec('unbatched')['context-switches']['score']:.2f}")
+        except (KeyError, OSError, TypeError):
+            cells += ["not run", "not run"]
+        try:
+            cells.append(f"{per_s('batching-1core', 'batched', **p) / 1e3:.0f}k / "
+                         f"{per_s('batching-1core', 'unbatched', **p) / 1e3:.0f}k")
+        except (KeyError, OSError, TypeError):
+            cells.append("not run")
+        print("| " + " | ".join(cells) + " |")
+    print()
+    print("| model | t_call (one unbatched call) | t_batch ÷ 32 (per record of a 32-record batch)"
+          " | park/unpark round trip | spin round trip | bound t_call ÷ (t_batch/32 + round trip/2) |")
+    print("|---|---|---|---|---|---|")
+    for hidden, label in (("16", "tiny"), ("1024", "wide")):
+        call = ns("batching", "singleCall", hidden=hidden)
+        per = ns("batching", "batchCallPerRecord", hidden=hidden)
+        park = ns("batching", "parkUnparkRoundTrip", hidden=hidden)
+        spin = ns("batching", "spinRoundTrip", hidden=hidden)
+        print(f"| {label} | {t(call)} | {t(per)} | {t(park)} | {t(spin)} | {call / (per + park / 2):.2f}× |")
+
+
 def main():
+    if TABLE == "sort-floor":
+        sort_floor()
+        return
+    if TABLE == "batching":
+        batching()
+        return
     print("| area | goal | measured | peer (same run unless noted) | ratio | verdict | group |")
     print("|---|---|---|---|---|---|---|")
     for area, goal, group, fn in ROWS:

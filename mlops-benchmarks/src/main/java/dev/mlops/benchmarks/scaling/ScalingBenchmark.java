@@ -1,6 +1,7 @@
 package dev.mlops.benchmarks.scaling;
 
 import dev.mlops.benchmarks.PeerData;
+import dev.mlops.benchmarks.RunStores;
 import dev.mlops.core.data.SpecInference;
 import dev.mlops.core.data.SpecValidator;
 import dev.mlops.core.drift.StatisticalDriftDetector;
@@ -8,7 +9,6 @@ import dev.mlops.core.drift.streaming.StreamingDetectors;
 import dev.mlops.core.evaluation.Evaluation;
 import dev.mlops.core.evaluation.EvaluationData;
 import dev.mlops.core.experiments.FileTracker;
-import dev.mlops.core.experiments.FileTrackerConfig;
 import dev.mlops.core.profile.Profiles;
 import dev.mlops.data.CategoricalColumn;
 import dev.mlops.data.Column;
@@ -17,21 +17,15 @@ import dev.mlops.data.NumericColumn;
 import dev.mlops.drift.DriftReport;
 import dev.mlops.drift.StreamingDriftDetector;
 import dev.mlops.evaluation.ClassificationReport;
-import dev.mlops.experiments.ActiveRun;
 import dev.mlops.experiments.RunQuery;
 import dev.mlops.experiments.RunRecord;
 import dev.mlops.data.ValidationReport;
 import dev.mlops.profile.DatasetProfile;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -196,49 +190,33 @@ public class ScalingBenchmark {
   }
 
   /**
-   * An open store of {@code size} finished runs with a param and two metrics each. Sizes stop at
-   * 10⁴: every run is fsynced when it ends, so creating 10⁴ runs already takes about 90 s here.
+   * An open store of {@code size} finished runs ({@link RunStores#finished}, built once per machine
+   * and size). Sizes stop at 10⁴: every run is fsynced when it ends, so creating 10⁴ runs already
+   * takes a minute or more here.
    */
   @State(Scope.Benchmark)
   public static class StoreData {
     @Param({"100", "1000", "10000"})
     int size;
 
-    Path dir;
     FileTracker tracker;
 
     @Setup(Level.Trial)
-    public void create() throws IOException {
-      dir = Files.createTempDirectory("mlops-bench-scaling");
-      FileTrackerConfig config = FileTrackerConfig.builder(dir).gitDirectory(null).build();
-      SplittableRandom random = new SplittableRandom(11);
-      String[] models = {"tree", "linear", "forest", "svm"};
-      try (FileTracker t = FileTracker.open(config)) {
-        for (int i = 0; i < size; i++) {
-          try (ActiveRun run = t.startRun("bench", "run-" + i)) {
-            run.logParam("model", models[random.nextInt(models.length)]);
-            run.logMetric("rmse", random.nextDouble()).logMetric("accuracy", random.nextDouble());
-          }
-        }
-      }
-      tracker = FileTracker.open(config);
+    public void open() {
+      tracker = FileTracker.open(RunStores.config(RunStores.finished(size)));
       // the open store has read every run file once, as in a long-running service
       tracker.searchRuns(List.of("bench"), "", List.of(), RunQuery.MAX_RESULTS_LIMIT);
     }
 
     @TearDown(Level.Trial)
-    public void delete() throws IOException {
+    public void close() {
       tracker.close();
-      try (Stream<Path> files = Files.walk(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
     }
   }
 
   @Benchmark
   public List<RunRecord> trackerSearch(StoreData d) {
-    return d.tracker.searchRuns(List.of("bench"), "metrics.rmse < 0.5 and params.model = 'tree'",
-        List.of("metrics.rmse ASC"), 1000);
+    return d.tracker.searchRuns(List.of("bench"), RunStores.FILTER, List.of("metrics.rmse ASC"), 1000);
   }
 
   /** Scored binary examples ({@link PeerData#scoredExamples}). */
