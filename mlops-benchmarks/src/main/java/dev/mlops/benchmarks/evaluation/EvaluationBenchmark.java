@@ -14,6 +14,7 @@ import dev.mlops.evaluation.SliceConfig;
 import dev.mlops.evaluation.SliceReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -63,6 +64,8 @@ public class EvaluationBenchmark {
     }
     data = EvaluationData.builder().actual(actual).predicted(predicted).scores(scores, "pos")
         .features(Dataset.of(NumericColumn.of("x", feature))).build();
+    // scripts/peers.py prints scikit-learn's ROC-AUC on the same rows, to compare
+    System.out.printf(Locale.ROOT, "%n# mlops roc_auc=%s%n", classificationReport().rocAuc().value());
   }
 
   @Benchmark

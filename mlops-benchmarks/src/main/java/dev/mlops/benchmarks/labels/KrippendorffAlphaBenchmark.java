@@ -8,6 +8,7 @@ import dev.mlops.labels.LabelConsistencyReport;
 import dev.mlops.labels.MeasurementLevel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -61,6 +62,9 @@ public class KrippendorffAlphaBenchmark {
     defaults = DefaultLabelConsistencyChecker.create();
     oneResample = DefaultLabelConsistencyChecker.of(
         LabelConsistencyConfig.builder().bootstrapResamples(1).build());
+    // scripts/peers.py prints numpy's alpha on the same ratings, to compare
+    System.out.printf(Locale.ROOT, "%n# mlops alpha=%s%n",
+        reportWithoutBootstrap().krippendorffAlpha().value());
   }
 
   @Benchmark
