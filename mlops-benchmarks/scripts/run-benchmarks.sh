@@ -72,6 +72,11 @@ run_group() {
 if [ $# -eq 0 ]; then
   set -- "${ORDER[@]}"
 fi
+failed=()
 for group in "$@"; do
-  run_group "$group"
+  run_group "$group" || failed+=("$group")
 done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "failed groups: ${failed[*]}" >&2
+  exit 1
+fi
