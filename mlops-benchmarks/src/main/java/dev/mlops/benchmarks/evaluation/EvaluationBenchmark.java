@@ -1,5 +1,7 @@
 package dev.mlops.benchmarks.evaluation;
 
+import dev.mlops.benchmarks.PeerData;
+import dev.mlops.benchmarks.PeerDataWriter;
 import dev.mlops.core.evaluation.Evaluation;
 import dev.mlops.core.evaluation.EvaluationData;
 import dev.mlops.core.evaluation.Slice;
@@ -12,29 +14,35 @@ import dev.mlops.evaluation.SliceConfig;
 import dev.mlops.evaluation.SliceReport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The full binary classification report (confusion matrix, per-class and averaged metrics,
  * ROC-AUC, average precision, log loss, Brier score, calibration) on {@code rows} scored
  * examples, and a 4-slice evaluation with 100 bootstrap resamples (1000, the default, scales
- * linearly). Run: {@code java -jar
- * mlops-benchmarks/target/benchmarks.jar EvaluationBenchmark -f 1 -wi 2 -i 3}. The peer is
- * scikit-learn on the same sizes, timed outside JMH (see docs/evaluation.md).
+ * linearly). The rows are {@link PeerData#scoredExamples}; the peer is scikit-learn on the same
+ * rows ({@code scripts/peers.py}, from {@link PeerDataWriter}'s files). Run: {@code java -jar
+ * mlops-benchmarks/target/benchmarks.jar EvaluationBenchmark -f 1 -wi 2 -i 3 -w 1 -r 1}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
 public class EvaluationBenchmark {
 
   @Param({"1000000"})
@@ -44,23 +52,20 @@ public class EvaluationBenchmark {
 
   @Setup(Level.Trial)
   public void generate() {
-    SplittableRandom random = new SplittableRandom(7);
-    List<String> actual = new ArrayList<>(rows);
-    List<String> predicted = new ArrayList<>(rows);
+    boolean[] positive = new boolean[rows];
     double[] scores = new double[rows];
     double[] feature = new double[rows];
+    PeerData.scoredExamples(positive, scores, feature);
+    List<String> actual = new ArrayList<>(rows);
+    List<String> predicted = new ArrayList<>(rows);
     for (int i = 0; i < rows; i++) {
-      boolean positive = random.nextDouble() < 0.2;
-      // scores rounded to 3 decimals so there are many ties, as with real model outputs
-      double s = Math.rint(1000 * Math.min(1, Math.max(0,
-          (positive ? 0.65 : 0.35) + 0.2 * (random.nextDouble() - 0.5) * 2))) / 1000;
-      actual.add(positive ? "pos" : "neg");
-      predicted.add(s >= 0.5 ? "pos" : "neg");
-      scores[i] = s;
-      feature[i] = random.nextDouble();
+      actual.add(positive[i] ? "pos" : "neg");
+      predicted.add(scores[i] >= 0.5 ? "pos" : "neg");
     }
     data = EvaluationData.builder().actual(actual).predicted(predicted).scores(scores, "pos")
         .features(Dataset.of(NumericColumn.of("x", feature))).build();
+    // scripts/peers.py prints scikit-learn's ROC-AUC on the same rows, to compare
+    System.out.printf(Locale.ROOT, "%n# mlops roc_auc=%s%n", classificationReport().rocAuc().value());
   }
 
   @Benchmark

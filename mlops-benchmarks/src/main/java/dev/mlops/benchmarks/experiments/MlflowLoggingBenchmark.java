@@ -15,17 +15,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The SDK's own cost of logging to MLflow, per 1,000-point {@code runs/log-batch}, against a
@@ -48,6 +52,9 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
 public class MlflowLoggingBenchmark {
   static final int POINTS_PER_BATCH = 1000;
 
@@ -58,6 +65,7 @@ public class MlflowLoggingBenchmark {
   }
 
   private HttpServer server;
+  private ExecutorService serverThreads;
   private MlflowTracker tracker;
   private ActiveRun run;
   private HttpClient http;
@@ -67,7 +75,8 @@ public class MlflowLoggingBenchmark {
   @Setup(Level.Trial)
   public void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(Executors.newFixedThreadPool(2));
+    serverThreads = Executors.newFixedThreadPool(2);
+    server.setExecutor(serverThreads);
     server.createContext("/", ex -> {
       try (ex; InputStream in = ex.getRequestBody()) {
         in.transferTo(OutputStream.nullOutputStream());
@@ -103,6 +112,8 @@ public class MlflowLoggingBenchmark {
     run.close();
     tracker.close();
     server.stop(0);
+    // without this the pool's threads keep a non-forked (-f 0, smoke mode) JVM alive
+    serverThreads.shutdownNow();
   }
 
   @Benchmark

@@ -1,21 +1,19 @@
 package dev.mlops.benchmarks.experiments;
 
+import dev.mlops.benchmarks.RunStores;
 import dev.mlops.core.experiments.FileTracker;
-import dev.mlops.core.experiments.FileTrackerConfig;
-import dev.mlops.experiments.ActiveRun;
+import dev.mlops.experiments.RunQuery;
 import dev.mlops.experiments.RunRecord;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -23,6 +21,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Search over {@code runs} finished runs with a two-clause MLflow filter and an order-by.
@@ -35,9 +34,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
 public class RunSearchBenchmark {
-  static final String FILTER = "metrics.rmse < 0.5 and params.model = 'tree'";
-
   @Param({"10000"})
   int runs;
 
@@ -46,39 +46,26 @@ public class RunSearchBenchmark {
   private List<RunRecord> records;
 
   @Setup(Level.Trial)
-  public void createStore() throws IOException {
-    dir = Files.createTempDirectory("mlops-bench-search");
-    Random random = new Random(11);
-    String[] models = {"tree", "linear", "forest", "svm"};
-    try (FileTracker t = FileTracker.open(FileTrackerConfig.builder(dir).gitDirectory(null).build())) {
-      for (int i = 0; i < runs; i++) {
-        try (ActiveRun run = t.startRun("bench", "run-" + i)) {
-          run.logParam("model", models[random.nextInt(models.length)]).logParam("lr", Double.toString(random.nextDouble()));
-          run.logMetric("rmse", random.nextDouble()).logMetric("accuracy", random.nextDouble());
-        }
-      }
-    }
-    tracker = FileTracker.open(FileTrackerConfig.builder(dir).gitDirectory(null).build());
-    records = tracker.searchRuns(List.of("bench"), "", List.of(), 50_000);
+  public void openStore() {
+    dir = RunStores.finished(runs);
+    tracker = FileTracker.open(RunStores.config(dir));
+    records = tracker.searchRuns(List.of("bench"), "", List.of(), RunQuery.MAX_RESULTS_LIMIT);
   }
 
   @TearDown(Level.Trial)
-  public void delete() throws IOException {
+  public void close() {
     tracker.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 
   @Benchmark
   public List<RunRecord> storeSearch() {
-    return tracker.searchRuns(List.of("bench"), FILTER, List.of("metrics.rmse ASC"), 1000);
+    return tracker.searchRuns(List.of("bench"), RunStores.FILTER, List.of("metrics.rmse ASC"), 1000);
   }
 
   @Benchmark
   public List<RunRecord> coldOpenAndSearch() {
-    try (FileTracker cold = FileTracker.open(FileTrackerConfig.builder(dir).gitDirectory(null).build())) {
-      return cold.searchRuns(List.of("bench"), FILTER, List.of("metrics.rmse ASC"), 1000);
+    try (FileTracker cold = FileTracker.open(RunStores.config(dir))) {
+      return cold.searchRuns(List.of("bench"), RunStores.FILTER, List.of("metrics.rmse ASC"), 1000);
     }
   }
 

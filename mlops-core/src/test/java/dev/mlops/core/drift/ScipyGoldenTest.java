@@ -63,7 +63,7 @@ class ScipyGoldenTest {
 
   @Test
   void millionVersusMillionMatchesScipy() {
-    // the data of mlops-benchmarks/scripts/scipy_drift_timing.py
+    // the data of DriftTestBenchmark and mlops-benchmarks/scripts/peers.py (PeerData.drift*)
     double[] a = new double[1_000_000];
     double[] b = new double[1_000_000];
     for (int i = 0; i < a.length; i++) {
