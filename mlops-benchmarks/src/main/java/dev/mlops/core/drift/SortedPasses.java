@@ -1,5 +1,7 @@
 package dev.mlops.core.drift;
 
+import dev.mlops.drift.BatchDriftConfig;
+
 /**
  * Opens the package-private passes that the drift tests make after sorting, so that the
  * benchmarks can split a test's time into the sort floor and what follows it. Like {@link
@@ -33,8 +35,9 @@ public final class SortedPasses {
 
   /**
    * The passes a {@link StatisticalDriftDetector} makes over a numeric column besides sorting and
-   * the test: the missing-value copy ({@code presentValues}, timed here as a plain copy), the
-   * infinite-value count and the distinct-value count over both sorted samples.
+   * the test: the copy of the present values (without missing values a plain copy, timed here as
+   * one), the infinite-value count over the ends of each sorted sample and the distinct-value
+   * count over both sorted samples, which stops at its cap for the default number of bins.
    *
    * @param a the first sample, sorted
    * @param b the second sample, sorted
@@ -43,13 +46,9 @@ public final class SortedPasses {
   public static long detectorScans(double[] a, double[] b) {
     long infinite = 0;
     for (double[] x : new double[][] {a, b}) {
-      double[] present = x.clone();
-      for (double v : present) {
-        if (Double.isInfinite(v)) {
-          infinite++;
-        }
-      }
+      infinite += ColumnSample.infiniteCount(x.clone());
     }
-    return StatisticalDriftDetector.distinctUnion(a, b, Integer.MAX_VALUE) + infinite;
+    int cap = StatisticalDriftDetector.distinctCap(BatchDriftConfig.DEFAULT_BINS);
+    return StatisticalDriftDetector.distinctUnion(a, b, cap) + infinite;
   }
 }

@@ -29,15 +29,26 @@ final class ColumnSample {
   }
 
   static ColumnSample numeric(NumericColumn c) {
-    double[] values = c.presentValues();
+    // without missing values the plain copy gives the same array, and is a memory copy
+    double[] values = c.missingCount() == 0 ? c.toArray() : c.presentValues();
     DoubleSorter.sort(values);
-    int inf = 0;
-    for (double v : values) {
-      if (Double.isInfinite(v)) {
-        inf++;
-      }
+    return new ColumnSample(c.size(), c.missingCount(), values, null, infiniteCount(values));
+  }
+
+  /**
+   * Counts ±Inf in sorted values without NaN: −Inf can only lead and +Inf only trail, so this
+   * reads the infinite values and one more on each side instead of the whole sample.
+   */
+  static int infiniteCount(double[] sorted) {
+    int low = 0;
+    while (low < sorted.length && sorted[low] == Double.NEGATIVE_INFINITY) {
+      low++;
     }
-    return new ColumnSample(c.size(), c.missingCount(), values, null, inf);
+    int high = sorted.length;
+    while (high > low && sorted[high - 1] == Double.POSITIVE_INFINITY) {
+      high--;
+    }
+    return low + (sorted.length - high);
   }
 
   static ColumnSample categorical(Column c) {

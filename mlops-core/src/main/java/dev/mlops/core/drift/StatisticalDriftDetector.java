@@ -199,7 +199,9 @@ public final class StatisticalDriftDetector implements BatchDriftDetector {
         return skip("", (rs.infinite > 0 ? "reference has " + rs.infinite : "current has " + cs.infinite)
             + " infinite value(s) (+/-Inf); remove or cap them to test this column");
       }
-      int distinct = numeric ? distinctUnion(rs.sorted, cs.sorted, Integer.MAX_VALUE) : unionSize();
+      int distinct = numeric
+          ? distinctUnion(rs.sorted, cs.sorted, distinctCap(config.bins()))
+          : unionSize();
       DriftTest test = config.columnTests().getOrDefault(name,
           config.test().orElseGet(() -> DefaultTestSelection.select(numeric, rs.present(), distinct)));
       if (distinct < 2) {
@@ -363,6 +365,17 @@ public final class StatisticalDriftDetector implements BatchDriftDetector {
       s += (v - mean) * (v - mean);
     }
     return Math.sqrt(s / x.length);
+  }
+
+  /**
+   * The most distinct numeric values worth counting: a column's count is only compared with 2
+   * (constant column, z test), {@link DefaultTestSelection#FEW_VALUES} and the number of bins, so
+   * one more than the largest of these decides every comparison as the full count would, and the
+   * merge of both samples stops after a few values instead of reading all of them.
+   */
+  static int distinctCap(int bins) {
+    int largest = Math.max(DefaultTestSelection.FEW_VALUES, bins);
+    return largest == Integer.MAX_VALUE ? largest : largest + 1;
   }
 
   /** Distinct values of the union of two sorted arrays, counting up to {@code cap}. */
