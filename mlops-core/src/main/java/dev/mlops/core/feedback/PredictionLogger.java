@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -66,7 +67,12 @@ public final class PredictionLogger implements Consumer<PredictionOutcome>, Auto
    */
   private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
-  private volatile boolean writerParked;
+  /**
+   * Set by the writer before it parks; the one producer that clears it unparks it. Every producer
+   * that saw a plain flag set unparked it, so while the writer was waking each call paid for an
+   * {@code unpark} of its own.
+   */
+  private final AtomicBoolean writerParked = new AtomicBoolean();
   private final EventDispatcher<FeedbackEvent> events;
   private final Thread writer;
   private final long sampleThreshold;
@@ -144,7 +150,7 @@ public final class PredictionLogger implements Consumer<PredictionOutcome>, Auto
   /** Queues an item and wakes the writer if it sleeps; barriers bypass the capacity. */
   private void enqueue(Object item) {
     queue.offer(item);
-    if (writerParked) {
+    if (writerParked.get() && writerParked.compareAndSet(true, false)) {
       LockSupport.unpark(writer);
     }
   }
@@ -271,27 +277,32 @@ public final class PredictionLogger implements Consumer<PredictionOutcome>, Auto
     /**
      * Waits for at least one item and takes up to {@value #BATCH_SIZE}. The flag is set before
      * the queue is checked again, and producers check it after queueing, so a wake-up is never
-     * missed; the timed park only bounds a sleep, it does not poll for work.
+     * missed (an unpark that comes before the park makes the park return at once); the timed park
+     * only bounds a sleep, it does not poll for work.
      *
      * @return false if the thread was interrupted
      */
     private boolean take(List<Object> batch) {
       while (true) {
         Object o;
+        int records = 0;
         while (batch.size() < BATCH_SIZE && (o = queue.poll()) != null) {
           if (o instanceof LoggedPrediction) {
-            queued.decrementAndGet();
+            records++;
           }
           batch.add(o);
         }
         if (!batch.isEmpty()) {
+          // once per batch: a decrement per record bounced the counter's cache line between the
+          // writer and every producer's increment
+          queued.addAndGet(-records);
           return true;
         }
-        writerParked = true;
+        writerParked.set(true);
         if (queue.isEmpty()) {
           LockSupport.parkNanos(this, 1_000_000_000L);
         }
-        writerParked = false;
+        writerParked.set(false);
         if (Thread.interrupted()) {
           return false;
         }
