@@ -47,9 +47,7 @@ final class FileRun implements ActiveRun {
     if (previous == null) {
       tracker.writer().line(file, RunLogFormat.param(key, value));
     } else if (!previous.equals(value)) {
-      throw new IllegalArgumentException("param '" + key + "' of run " + runId + " already has the value '"
-          + previous + "'; params are write-once, so '" + value + "' cannot replace it (log a tag or"
-          + " start a new run)");
+      throw RunDataRules.paramRewritten(runId, key, previous, value);
     }
     return this;
   }

@@ -251,11 +251,7 @@ public final class FileTracker implements ExperimentTracker {
         matching.add(r);
       }
     }
-    matching.sort(order);
-    int from = Math.min(offset, matching.size());
-    int to = Math.min(matching.size(), from + query.maxResults());
-    Optional<String> next = to < matching.size() ? Optional.of(PageTokens.encode(to)) : Optional.empty();
-    return new RunPage(matching.subList(from, to), next);
+    return PageTokens.page(matching, order, offset, query.maxResults());
   }
 
   @Override

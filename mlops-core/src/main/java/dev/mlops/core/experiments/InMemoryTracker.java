@@ -123,11 +123,7 @@ public final class InMemoryTracker implements ExperimentTracker {
         matching.add(record);
       }
     }
-    matching.sort(order);
-    int from = Math.min(offset, matching.size());
-    int to = Math.min(matching.size(), from + query.maxResults());
-    Optional<String> next = to < matching.size() ? Optional.of(PageTokens.encode(to)) : Optional.empty();
-    return new RunPage(matching.subList(from, to), next);
+    return PageTokens.page(matching, order, offset, query.maxResults());
   }
 
   @Override
@@ -219,9 +215,7 @@ public final class InMemoryTracker implements ExperimentTracker {
         Run run = running();
         String previous = run.params.putIfAbsent(key, value);
         if (previous != null && !previous.equals(value)) {
-          throw new IllegalArgumentException("param '" + key + "' of run " + id + " already has the value '"
-              + previous + "'; params are write-once, so '" + value + "' cannot replace it (log a tag or"
-              + " start a new run)");
+          throw RunDataRules.paramRewritten(id, key, previous, value);
         }
       }
       return this;

@@ -1,9 +1,17 @@
 package dev.mlops.core.experiments;
 
+import dev.mlops.experiments.RunPage;
+import dev.mlops.experiments.RunRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 
-/** The opaque page tokens of {@code searchRuns}: an offset into the sorted matches. Stateless. */
+/**
+ * The opaque page tokens of {@code searchRuns} (an offset into the sorted matches) and the page
+ * they cut, shared by every store so that paging means the same everywhere. Stateless.
+ */
 final class PageTokens {
   private PageTokens() {}
 
@@ -27,5 +35,17 @@ final class PageTokens {
       throw new IllegalArgumentException("invalid page token '" + token
           + "': pass the nextPageToken of a previous page", e);
     }
+  }
+
+  /**
+   * Sorts the matches in place and cuts the page that starts at {@code offset}, with the token of
+   * the next page when more remain.
+   */
+  static RunPage page(List<RunRecord> matching, Comparator<? super RunRecord> order, int offset, int maxResults) {
+    matching.sort(order);
+    int from = Math.min(offset, matching.size());
+    int to = Math.min(matching.size(), from + maxResults);
+    Optional<String> next = to < matching.size() ? Optional.of(encode(to)) : Optional.empty();
+    return new RunPage(matching.subList(from, to), next);
   }
 }

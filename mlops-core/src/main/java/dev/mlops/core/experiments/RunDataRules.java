@@ -97,6 +97,16 @@ public final class RunDataRules {
   }
 
   /**
+   * The error for a second, different value of a param: params are write-once, as in MLflow.
+   * Shared by the stores of this package so that each says it in the same words.
+   */
+  static IllegalArgumentException paramRewritten(String runId, String key, String previous, String value) {
+    return new IllegalArgumentException("param '" + key + "' of run " + runId + " already has the value '"
+        + previous + "'; params are write-once, so '" + value + "' cannot replace it (log a tag or"
+        + " start a new run)");
+  }
+
+  /**
    * Checks a tag value.
    *
    * @throws IllegalArgumentException if it is longer than {@value #MAX_TAG_VALUE_LENGTH}
